@@ -1,0 +1,45 @@
+use chrono::{DateTime, Utc};
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "cities")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub name_uk: String,
+    pub name_en: String,
+    pub time_zone: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::district::Entity")]
+    District,
+    #[sea_orm(has_many = "super::category::Entity")]
+    Category,
+    #[sea_orm(has_many = "super::budget_session::Entity")]
+    BudgetSession,
+}
+
+impl Related<super::district::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::District.def()
+    }
+}
+
+impl Related<super::category::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Category.def()
+    }
+}
+
+impl Related<super::budget_session::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::BudgetSession.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,74 @@
+use chrono::{DateTime, Utc};
+use sea_orm::entity::prelude::*;
+
+/// Where a project is in its life; the transitions live in the domain's status machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum ProjectStatus {
+    #[sea_orm(string_value = "draft")]
+    Draft,
+    #[sea_orm(string_value = "submitted")]
+    Submitted,
+    #[sea_orm(string_value = "admitted")]
+    Admitted,
+    #[sea_orm(string_value = "rejected")]
+    Rejected,
+    #[sea_orm(string_value = "winner")]
+    Winner,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "projects")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub budget_session_id: i64,
+    pub author_id: i64,
+    pub category_id: i64,
+    pub district_id: Option<i64>,
+    pub title: String,
+    #[sea_orm(column_type = "Text")]
+    pub description: String,
+    /// Estimated cost in kopiykas.
+    pub cost_minor: i64,
+    pub status: ProjectStatus,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::budget_session::Entity",
+        from = "Column::BudgetSessionId",
+        to = "super::budget_session::Column::Id",
+        on_delete = "Cascade"
+    )]
+    BudgetSession,
+    #[sea_orm(
+        belongs_to = "super::user::Entity",
+        from = "Column::AuthorId",
+        to = "super::user::Column::Id"
+    )]
+    Author,
+    #[sea_orm(
+        belongs_to = "super::category::Entity",
+        from = "Column::CategoryId",
+        to = "super::category::Column::Id"
+    )]
+    Category,
+    #[sea_orm(
+        belongs_to = "super::district::Entity",
+        from = "Column::DistrictId",
+        to = "super::district::Column::Id"
+    )]
+    District,
+}
+
+impl Related<super::budget_session::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::BudgetSession.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

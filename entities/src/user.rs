@@ -1,0 +1,34 @@
+use chrono::{DateTime, Utc};
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// Normalized passport number or phone; unique.
+    #[sea_orm(unique)]
+    pub login: String,
+    /// argon2id PHC string; `None` for accounts that sign in only through Kyiv ID.
+    pub password_hash: Option<String>,
+    pub last_name: String,
+    pub first_name: String,
+    pub patronymic: Option<String>,
+    pub email: Option<String>,
+    pub is_platform_admin: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::city_role::Entity")]
+    CityRole,
+}
+
+impl Related<super::city_role::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::CityRole.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

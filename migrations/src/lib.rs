@@ -1,0 +1,17 @@
+//! Schema migrations of hromada, one file per migration, applied in order.
+//!
+//! Migrations describe the schema with sea-query only and never import the `entities` crate:
+//! entities change with the code, migrations must stay as they were when released.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_foundation::Migration)]
+    }
+}

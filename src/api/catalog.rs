@@ -1,0 +1,253 @@
+//! Public catalogue: cities, their directories and sessions, projects.
+
+use chrono::{DateTime, Utc};
+use poem::Result;
+use poem::web::Data;
+use poem_openapi::param::{Path, Query};
+use poem_openapi::payload::Json;
+use poem_openapi::{Enum, Object, OpenApi};
+
+use super::ApiTags;
+use super::types::{LocalizedName, MoneyText};
+use crate::app::catalog::{self, ProjectView};
+use crate::state::AppState;
+
+pub struct CatalogApi;
+
+#[derive(Debug, Object)]
+pub struct CityDto {
+    pub slug: String,
+    pub name: LocalizedName,
+    /// IANA time zone in which the city's stages open and close.
+    pub time_zone: String,
+}
+
+#[derive(Debug, Object)]
+pub struct DirectoryEntry {
+    pub id: i64,
+    pub name: LocalizedName,
+}
+
+#[derive(Debug, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum StageKindDto {
+    Submission,
+    Review,
+    Voting,
+    Results,
+}
+
+#[derive(Debug, Object)]
+pub struct StageDto {
+    pub kind: StageKindDto,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Object)]
+pub struct SessionDto {
+    pub id: i64,
+    pub name: LocalizedName,
+    /// How many projects a resident may vote for.
+    pub votes_per_voter: i32,
+    pub stages: Vec<StageDto>,
+}
+
+#[derive(Debug, Object)]
+pub struct CityDetail {
+    #[oai(flatten)]
+    pub city: CityDto,
+    pub districts: Vec<DirectoryEntry>,
+    /// Active categories, in display order.
+    pub categories: Vec<DirectoryEntry>,
+    /// Newest first.
+    pub sessions: Vec<SessionDto>,
+}
+
+#[derive(Debug, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum ProjectStatusDto {
+    Draft,
+    Submitted,
+    Admitted,
+    Rejected,
+    Winner,
+}
+
+#[derive(Debug, Object)]
+pub struct ProjectDto {
+    pub id: i64,
+    pub session_id: i64,
+    pub title: String,
+    pub description: String,
+    pub category_id: i64,
+    /// `null` for citywide projects.
+    pub district_id: Option<i64>,
+    pub cost: MoneyText,
+    pub status: ProjectStatusDto,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Object)]
+pub struct ProjectPage {
+    pub items: Vec<ProjectDto>,
+    pub total: u64,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+#[OpenApi]
+impl CatalogApi {
+    /// Cities on this platform.
+    #[oai(
+        path = "/cities",
+        method = "get",
+        tag = "ApiTags::Cities",
+        operation_id = "listCities"
+    )]
+    async fn list_cities(&self, state: Data<&AppState>) -> Result<Json<Vec<CityDto>>> {
+        let cities = catalog::list_cities(&state).await?;
+        Ok(Json(cities.into_iter().map(CityDto::from).collect()))
+    }
+
+    /// A city with its districts, categories and budget sessions.
+    #[oai(
+        path = "/cities/:slug",
+        method = "get",
+        tag = "ApiTags::Cities",
+        operation_id = "getCity"
+    )]
+    async fn city(&self, state: Data<&AppState>, slug: Path<String>) -> Result<Json<CityDetail>> {
+        let o = catalog::city_overview(&state, &slug).await?;
+        Ok(Json(CityDetail {
+            city: o.city.into(),
+            districts: o
+                .districts
+                .into_iter()
+                .map(|d| DirectoryEntry {
+                    id: d.id,
+                    name: LocalizedName::new(&d.name_uk, &d.name_en),
+                })
+                .collect(),
+            categories: o
+                .categories
+                .into_iter()
+                .filter(|c| c.active)
+                .map(|c| DirectoryEntry {
+                    id: c.id,
+                    name: LocalizedName::new(&c.name_uk, &c.name_en),
+                })
+                .collect(),
+            sessions: o
+                .sessions
+                .into_iter()
+                .map(|(s, stages)| SessionDto {
+                    id: s.id,
+                    name: LocalizedName::new(&s.name_uk, &s.name_en),
+                    votes_per_voter: s.votes_per_voter,
+                    stages: stages
+                        .into_iter()
+                        .map(|st| StageDto {
+                            kind: st.kind.into(),
+                            starts_at: st.starts_at,
+                            ends_at: st.ends_at,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }))
+    }
+
+    /// Published projects of a city, newest first.
+    #[oai(
+        path = "/cities/:slug/projects",
+        method = "get",
+        tag = "ApiTags::Projects",
+        operation_id = "listProjects"
+    )]
+    async fn projects(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+        /// Page size, 1 to 100 (default 20).
+        limit: Query<Option<u64>>,
+        /// How many projects to skip.
+        offset: Query<Option<u64>>,
+    ) -> Result<Json<ProjectPage>> {
+        let page = catalog::list_projects(&state, &slug, limit.0, offset.0).await?;
+        Ok(Json(ProjectPage {
+            items: page.items.into_iter().map(ProjectDto::from).collect(),
+            total: page.total,
+            limit: page.limit,
+            offset: page.offset,
+        }))
+    }
+
+    /// One published project.
+    #[oai(
+        path = "/cities/:slug/projects/:id",
+        method = "get",
+        tag = "ApiTags::Projects",
+        operation_id = "getProject"
+    )]
+    async fn project(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> Result<Json<ProjectDto>> {
+        Ok(Json(catalog::project(&state, &slug, id.0).await?.into()))
+    }
+}
+
+impl From<entities::city::Model> for CityDto {
+    fn from(c: entities::city::Model) -> Self {
+        Self {
+            slug: c.slug,
+            name: LocalizedName::new(&c.name_uk, &c.name_en),
+            time_zone: c.time_zone,
+        }
+    }
+}
+
+impl From<entities::stage::StageKind> for StageKindDto {
+    fn from(kind: entities::stage::StageKind) -> Self {
+        use entities::stage::StageKind as K;
+        match kind {
+            K::Submission => Self::Submission,
+            K::Review => Self::Review,
+            K::Voting => Self::Voting,
+            K::Results => Self::Results,
+        }
+    }
+}
+
+impl From<entities::project::ProjectStatus> for ProjectStatusDto {
+    fn from(status: entities::project::ProjectStatus) -> Self {
+        use entities::project::ProjectStatus as S;
+        match status {
+            S::Draft => Self::Draft,
+            S::Submitted => Self::Submitted,
+            S::Admitted => Self::Admitted,
+            S::Rejected => Self::Rejected,
+            S::Winner => Self::Winner,
+        }
+    }
+}
+
+impl From<ProjectView> for ProjectDto {
+    fn from(view: ProjectView) -> Self {
+        let p = view.project;
+        Self {
+            id: p.id,
+            session_id: p.budget_session_id,
+            title: p.title,
+            description: p.description,
+            category_id: p.category_id,
+            district_id: p.district_id,
+            cost: view.cost.into(),
+            status: p.status.into(),
+            created_at: p.created_at,
+        }
+    }
+}

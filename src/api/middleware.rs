@@ -1,0 +1,321 @@
+//! Cross-cutting HTTP behaviour: request ids and logging, metrics, problem responses, body
+//! limits and panic recovery. The order is fixed in [`crate::startup::build_app`].
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use poem::PathPattern;
+use poem::http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
+use poem::http::{HeaderValue, StatusCode};
+use poem::middleware::PanicHandler;
+use poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response, Result};
+use tracing::Instrument;
+
+use crate::error::AppError;
+use crate::i18n::{Lang, Localizer};
+use crate::telemetry::Metrics;
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The id of the current request, from the client's `x-request-id` or freshly generated.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub Arc<str>);
+
+fn request_id_from(req: &Request) -> Arc<str> {
+    req.headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        // Accept only short, printable ids so that logs cannot be forged or flooded.
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map(Arc::from)
+        .unwrap_or_else(|| Arc::from(uuid::Uuid::new_v4().to_string()))
+}
+
+/// Outermost layer: request id, a tracing span for every log line of the request, one access
+/// log line, and metrics.
+pub struct Observe {
+    pub metrics: Arc<Metrics>,
+}
+
+impl<E: Endpoint> Middleware<E> for Observe {
+    type Output = ObserveEndpoint<E>;
+
+    fn transform(&self, ep: E) -> Self::Output {
+        ObserveEndpoint {
+            inner: ep,
+            metrics: self.metrics.clone(),
+        }
+    }
+}
+
+pub struct ObserveEndpoint<E> {
+    inner: E,
+    metrics: Arc<Metrics>,
+}
+
+impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, mut req: Request) -> Result<Self::Output> {
+        let id = request_id_from(&req);
+        req.extensions_mut().insert(RequestId(id.clone()));
+        let method = req.method().clone();
+        let path = req.uri().path().to_owned();
+        let span = tracing::info_span!("request", request_id = %id, %method, %path);
+        let started = Instant::now();
+        async move {
+            let result = self.inner.call(req).await;
+            let mut response = match result {
+                Ok(output) => output.into_response(),
+                Err(err) => err.into_response(),
+            };
+            let elapsed = started.elapsed();
+            let route = response
+                .data::<PathPattern>()
+                .map(|p| p.0.to_string())
+                .unwrap_or_else(|| "unmatched".to_owned());
+            let status = response.status();
+            self.metrics
+                .observe_request(method.as_str(), &route, status.as_u16(), elapsed);
+            if let Ok(value) = HeaderValue::from_str(&id) {
+                response.headers_mut().insert(REQUEST_ID_HEADER, value);
+            }
+            tracing::info!(
+                status = status.as_u16(),
+                %route,
+                latency_ms = elapsed.as_secs_f64() * 1000.0,
+                "request finished"
+            );
+            Ok(response)
+        }
+        .instrument(span)
+        .await
+    }
+}
+
+/// Turns every error, and every bodiless error response (a caught panic, a framework 404),
+/// into a localized problem+json response.
+pub struct Problems {
+    pub localizer: Arc<Localizer>,
+}
+
+impl<E: Endpoint> Middleware<E> for Problems {
+    type Output = ProblemsEndpoint<E>;
+
+    fn transform(&self, ep: E) -> Self::Output {
+        ProblemsEndpoint {
+            inner: ep,
+            localizer: self.localizer.clone(),
+        }
+    }
+}
+
+pub struct ProblemsEndpoint<E> {
+    inner: E,
+    localizer: Arc<Localizer>,
+}
+
+impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, req: Request) -> Result<Self::Output> {
+        let lang = Lang::negotiate(
+            req.headers()
+                .get(poem::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
+        let request_id = req
+            .extensions()
+            .get::<RequestId>()
+            .map(|id| id.0.to_string())
+            .unwrap_or_default();
+        let method = req.method().to_string();
+        let path = req.uri().path().to_owned();
+        let (error, pattern) = match self.inner.call(req).await {
+            Ok(output) => {
+                let mut response = output.into_response();
+                let body = response.take_body();
+                if response.status().as_u16() < 400 || !body.is_empty() {
+                    response.set_body(body);
+                    return Ok(response);
+                }
+                let pattern = response.data::<PathPattern>().cloned();
+                (error_for_status(response.status(), &method, &path), pattern)
+            }
+            Err(err) => {
+                let pattern = err.data::<PathPattern>().cloned();
+                (to_app_error(err, &method, &path), pattern)
+            }
+        };
+        let mut response = render(&self.localizer, lang, &request_id, error);
+        if let Some(pattern) = pattern {
+            response.set_data(pattern);
+        }
+        Ok(response)
+    }
+}
+
+fn error_for_status(status: StatusCode, method: &str, path: &str) -> AppError {
+    match status {
+        StatusCode::NOT_FOUND => AppError::not_found(path),
+        StatusCode::METHOD_NOT_ALLOWED => {
+            AppError::new(status, "method-not-allowed").arg("method", method)
+        }
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            AppError::new(status, "payload-too-large").arg("limit", "?")
+        }
+        s if s.is_server_error() => {
+            AppError::internal(anyhow::anyhow!("{s} response without a body"))
+        }
+        s => AppError::new(s, "invalid-request").arg("reason", s.canonical_reason().unwrap_or("")),
+    }
+}
+
+/// Maps framework errors to stable problem codes.
+fn to_app_error(err: poem::Error, method: &str, path: &str) -> AppError {
+    use poem_openapi::error::{
+        ContentTypeError, ParseParamError, ParsePathError, ParseRequestPayloadError,
+    };
+
+    let err = match err.downcast::<AppError>() {
+        Ok(app) => return app,
+        Err(err) => err,
+    };
+    if let Some(e) = err.downcast_ref::<ParseRequestPayloadError>() {
+        return AppError::new(StatusCode::BAD_REQUEST, "malformed-json").arg("reason", &e.reason);
+    }
+    if let Some(e) = err.downcast_ref::<ContentTypeError>() {
+        let actual = match e {
+            ContentTypeError::NotSupported { content_type } => content_type.clone(),
+            ContentTypeError::ExpectContentType => "—".to_owned(),
+        };
+        return AppError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type")
+            .arg("expected", "application/json")
+            .arg("actual", actual);
+    }
+    if let Some(e) = err.downcast_ref::<ParseParamError>() {
+        return AppError::invalid_request(format!("{}: {}", e.name, e.reason));
+    }
+    if let Some(e) = err.downcast_ref::<ParsePathError>() {
+        return AppError::invalid_request(format!("{}: {}", e.name, e.reason));
+    }
+    let status = err.status();
+    if status.is_server_error() {
+        return AppError::internal(anyhow::anyhow!("{err}"));
+    }
+    match status {
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED | StatusCode::PAYLOAD_TOO_LARGE => {
+            error_for_status(status, method, path)
+        }
+        _ => AppError::new(status, "invalid-request").arg("reason", err.to_string()),
+    }
+}
+
+/// The problem+json body of RFC 9457, with our stable `code` and the request id.
+pub fn render(localizer: &Localizer, lang: Lang, request_id: &str, error: AppError) -> Response {
+    if error.is_server_error() {
+        match &error.cause {
+            Some(cause) => tracing::error!(code = error.code, error = ?cause, "request failed"),
+            None => tracing::error!(code = error.code, "request failed"),
+        }
+    } else {
+        tracing::debug!(
+            code = error.code,
+            status = error.status.as_u16(),
+            "request refused"
+        );
+    }
+    let key = format!("problem-{}", error.code);
+    let mut args: Vec<(&str, String)> = error.args.clone();
+    args.push(("request_id", request_id.to_owned()));
+    let mut body = serde_json::json!({
+        "type": format!("urn:hromada:problem:{}", error.code),
+        "title": localizer.get(lang, &key, &args),
+        "status": error.status.as_u16(),
+        "code": error.code,
+        "detail": localizer.get(lang, &format!("{key}.detail"), &args),
+        "request_id": request_id,
+    });
+    if let Some(field) = &error.field {
+        body["field"] = serde_json::Value::String(field.clone());
+    }
+    Response::builder()
+        .status(error.status)
+        .header(CONTENT_TYPE, "application/problem+json")
+        .header(poem::http::header::CONTENT_LANGUAGE, lang.code())
+        .body(body.to_string())
+}
+
+/// Refuses request bodies over the limit, whether announced by `Content-Length` or streamed.
+pub struct BodyLimit {
+    pub limit: usize,
+}
+
+impl<E: Endpoint> Middleware<E> for BodyLimit {
+    type Output = BodyLimitEndpoint<E>;
+
+    fn transform(&self, ep: E) -> Self::Output {
+        BodyLimitEndpoint {
+            inner: ep,
+            limit: self.limit,
+        }
+    }
+}
+
+pub struct BodyLimitEndpoint<E> {
+    inner: E,
+    limit: usize,
+}
+
+impl<E: Endpoint> Endpoint for BodyLimitEndpoint<E> {
+    type Output = E::Output;
+
+    async fn call(&self, mut req: Request) -> Result<Self::Output> {
+        let declared = req
+            .headers()
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        match declared {
+            Some(length) if length > self.limit as u64 => {
+                return Err(AppError::payload_too_large(self.limit).into());
+            }
+            Some(_) => {}
+            None if req.headers().contains_key(TRANSFER_ENCODING) => {
+                // A streamed body of unknown length: read it up to the limit, then hand it on.
+                let bytes =
+                    req.take_body().into_bytes_limit(self.limit).await.map_err(
+                        |err| match err {
+                            poem::error::ReadBodyError::PayloadTooLarge => {
+                                AppError::payload_too_large(self.limit)
+                            }
+                            other => AppError::invalid_request(other),
+                        },
+                    )?;
+                req.set_body(Body::from(bytes));
+            }
+            None => {}
+        }
+        self.inner.call(req).await
+    }
+}
+
+/// A panic in a handler becomes a bodiless 500, which [`Problems`] turns into a problem
+/// response; the server keeps serving.
+#[derive(Clone)]
+pub struct PanicToProblem;
+
+impl PanicHandler for PanicToProblem {
+    type Response = StatusCode;
+
+    fn get_response(&self, err: Box<dyn std::any::Any + Send + 'static>) -> StatusCode {
+        let message = err
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| err.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "non-string panic payload".to_owned());
+        tracing::error!(panic = %message, "handler panicked");
+        StatusCode::INTERNAL_SERVER_ERROR
+    }
+}

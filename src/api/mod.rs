@@ -1,0 +1,49 @@
+//! The HTTP surface: poem-openapi handlers by resource. Handlers only translate between HTTP
+//! and the `app` layer; DTOs never expose entity models.
+
+pub mod catalog;
+pub mod estimates;
+pub mod middleware;
+pub mod system;
+pub mod types;
+
+use poem_openapi::{OpenApiService, Tags};
+
+use crate::config::Settings;
+
+#[derive(Tags)]
+pub enum ApiTags {
+    /// Cities and their public directories.
+    Cities,
+    /// Budget projects.
+    Projects,
+    /// Exact money calculations for forms.
+    Estimates,
+    /// About this server.
+    Meta,
+}
+
+pub type Apis = (
+    catalog::CatalogApi,
+    estimates::EstimatesApi,
+    system::MetaApi,
+);
+
+/// The OpenAPI service mounted at `/api/v1`.
+pub fn service(_settings: &Settings) -> OpenApiService<Apis, ()> {
+    OpenApiService::new(
+        (
+            catalog::CatalogApi,
+            estimates::EstimatesApi,
+            system::MetaApi,
+        ),
+        "hromada",
+        env!("CARGO_PKG_VERSION"),
+    )
+    .description(
+        "Participatory budgeting and voting platform. Errors are RFC 9457 \
+         `application/problem+json` with a stable `code` and a message in the language of \
+         `Accept-Language` (uk by default, en).",
+    )
+    .server("/api/v1")
+}

@@ -1,0 +1,90 @@
+//! Shared DTO pieces: money as text, localized names, pages.
+
+use std::borrow::Cow;
+
+use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
+use poem_openapi::types::{ParseError, ParseFromJSON, ParseResult, ToJSON, Type};
+use poem_openapi::{Object, types::ParseFromParameter};
+use serde_json::Value;
+
+use crate::domain::Money;
+
+/// An amount in hryvnias as a decimal string with up to two decimals, e.g. `"1999999.99"`.
+/// Text, not a JSON number, so no client ever rounds it through a float. Whether the text is
+/// valid money is checked by the application, which answers with a specific problem code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyText(pub String);
+
+impl From<Money> for MoneyText {
+    fn from(money: Money) -> Self {
+        MoneyText(money.to_string())
+    }
+}
+
+impl Type for MoneyText {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = Self;
+    type RawElementValueType = Self;
+
+    fn name() -> Cow<'static, str> {
+        "string_money".into()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        let mut schema = MetaSchema::new_with_format("string", "money");
+        schema.pattern = Some(r"^-?\d+(\.\d{1,2})?$".into());
+        schema.example = Some(Value::String("1999999.99".into()));
+        MetaSchemaRef::Inline(Box::new(schema))
+    }
+
+    fn as_raw_value(&self) -> Option<&Self::RawValueType> {
+        Some(self)
+    }
+
+    fn raw_element_iter<'a>(
+        &'a self,
+    ) -> Box<dyn Iterator<Item = &'a Self::RawElementValueType> + 'a> {
+        Box::new(self.as_raw_value().into_iter())
+    }
+}
+
+impl ParseFromJSON for MoneyText {
+    fn parse_from_json(value: Option<Value>) -> ParseResult<Self> {
+        match value {
+            Some(Value::String(text)) => Ok(MoneyText(text)),
+            Some(Value::Number(_)) => Err(ParseError::custom(
+                "money is a string such as \"1999999.99\", not a number",
+            )),
+            Some(other) => Err(ParseError::expected_type(other)),
+            None => Err(ParseError::expected_input()),
+        }
+    }
+}
+
+impl ParseFromParameter for MoneyText {
+    fn parse_from_parameter(value: &str) -> ParseResult<Self> {
+        Ok(MoneyText(value.to_owned()))
+    }
+}
+
+impl ToJSON for MoneyText {
+    fn to_json(&self) -> Option<Value> {
+        Some(Value::String(self.0.clone()))
+    }
+}
+
+/// A name in both languages of the platform.
+#[derive(Debug, Clone, Object)]
+pub struct LocalizedName {
+    pub uk: String,
+    pub en: String,
+}
+
+impl LocalizedName {
+    pub fn new(uk: &str, en: &str) -> Self {
+        Self {
+            uk: uk.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! The demo city: Kyiv with its districts, categories, a budget session in its voting stage,
+//! projects and a user of every role. Seeded only into an empty database; the passwords are
+//! random, returned once to be printed, and never stored in plain text.
+
+use chrono::Duration;
+use entities::city;
+use entities::city_role::Role;
+use entities::project::ProjectStatus;
+use entities::stage::StageKind;
+use entities::{budget_session, category, district, stage};
+use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+
+use crate::auth::password;
+use crate::domain::Money;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::store;
+
+/// A demo account, with the password shown once.
+#[derive(Debug, Clone)]
+pub struct DemoAccount {
+    pub role: &'static str,
+    pub login: String,
+    pub password: String,
+}
+
+const DISTRICTS: [(&str, &str); 10] = [
+    ("Голосіївський", "Holosiivskyi"),
+    ("Дарницький", "Darnytskyi"),
+    ("Деснянський", "Desnianskyi"),
+    ("Дніпровський", "Dniprovskyi"),
+    ("Оболонський", "Obolonskyi"),
+    ("Печерський", "Pecherskyi"),
+    ("Подільський", "Podilskyi"),
+    ("Святошинський", "Sviatoshynskyi"),
+    ("Солом’янський", "Solomianskyi"),
+    ("Шевченківський", "Shevchenkivskyi"),
+];
+
+const CATEGORIES: [(&str, &str); 8] = [
+    ("Освіта", "Education"),
+    ("Охорона здоров’я", "Health care"),
+    ("Культура і туризм", "Culture and tourism"),
+    ("Спорт", "Sport"),
+    ("Благоустрій", "Public spaces"),
+    ("Транспорт і дороги", "Transport and roads"),
+    ("Екологія", "Environment"),
+    ("Безпека", "Safety"),
+];
+
+/// (title, category index, district index or None for citywide, cost)
+const PROJECTS: [(&str, usize, Option<usize>, &str); 8] = [
+    (
+        "Інклюзивний майданчик у парку Наталка",
+        4,
+        Some(4),
+        "1999999.99",
+    ),
+    (
+        "Велодоріжка вздовж Русанівської набережної",
+        5,
+        Some(3),
+        "4850000.00",
+    ),
+    (
+        "Сучасна бібліотека-хаб на Троєщині",
+        2,
+        Some(2),
+        "1250000.50",
+    ),
+    ("Шкільний STEM-клас у ліцеї №142", 0, Some(0), "890000.00"),
+    (
+        "Сортування відходів у дворах Подолу",
+        6,
+        Some(6),
+        "345000.75",
+    ),
+    ("Дефібрилятори на станціях метро", 1, None, "2400000.00"),
+    ("Освітлення пішохідних переходів", 7, None, "3100000.00"),
+    ("Воркаут-майданчик на Борщагівці", 3, Some(7), "420000.00"),
+];
+
+/// Seeds the demo when the database has no city yet. Returns the accounts created, or `None`
+/// when the database already had data (then nothing is changed).
+pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount>>> {
+    if store::catalog::has_any_city(&state.db).await? {
+        return Ok(None);
+    }
+    let accounts = [
+        (
+            "platform admin",
+            "+380500000001",
+            "Адміністраторка",
+            "Платформи",
+            true,
+            None,
+        ),
+        (
+            "city admin",
+            "+380500000002",
+            "Адміністратор",
+            "Київ",
+            false,
+            Some(Role::Admin),
+        ),
+        (
+            "moderator",
+            "+380500000003",
+            "Модераторка",
+            "Київ",
+            false,
+            Some(Role::Moderator),
+        ),
+        (
+            "observer",
+            "+380500000004",
+            "Спостерігач",
+            "Київ",
+            false,
+            Some(Role::Observer),
+        ),
+        (
+            "resident",
+            "+380500000005",
+            "Олена",
+            "Коваленко",
+            false,
+            None,
+        ),
+        ("resident", "+380500000006", "Тарас", "Шевчук", false, None),
+    ];
+    // Hash before the transaction: argon2 is slow and must not hold database locks.
+    let mut hashed = Vec::with_capacity(accounts.len());
+    for account in &accounts {
+        let password = password::generate(16);
+        let hash = password::hash(password.clone())
+            .await
+            .map_err(AppError::internal)?;
+        hashed.push((account, password, hash));
+    }
+
+    let now = state.clock.now();
+    let txn = state.db.begin().await?;
+    let kyiv = city::ActiveModel {
+        slug: Set("kyiv".into()),
+        name_uk: Set("Київ".into()),
+        name_en: Set("Kyiv".into()),
+        time_zone: Set("Europe/Kyiv".into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+
+    let mut districts = vec![];
+    for (uk, en) in DISTRICTS {
+        let d = district::ActiveModel {
+            city_id: Set(kyiv.id),
+            name_uk: Set(uk.into()),
+            name_en: Set(en.into()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        districts.push(d.id);
+    }
+    let mut categories = vec![];
+    for (position, (uk, en)) in CATEGORIES.into_iter().enumerate() {
+        let c = category::ActiveModel {
+            city_id: Set(kyiv.id),
+            name_uk: Set(uk.into()),
+            name_en: Set(en.into()),
+            position: Set(position as i32),
+            active: Set(true),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        categories.push(c.id);
+    }
+
+    let session = budget_session::ActiveModel {
+        city_id: Set(kyiv.id),
+        name_uk: Set("Громадський бюджет 2027".into()),
+        name_en: Set("Participatory budget 2027".into()),
+        votes_per_voter: Set(5),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let day = Duration::days(1);
+    for (kind, from, to) in [
+        (StageKind::Submission, -70, -40),
+        (StageKind::Review, -40, -10),
+        (StageKind::Voting, -10, 20),
+        (StageKind::Results, 20, 35),
+    ] {
+        stage::ActiveModel {
+            budget_session_id: Set(session.id),
+            kind: Set(kind),
+            starts_at: Set(now + day * from),
+            ends_at: Set(now + day * to),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+
+    let mut created = vec![];
+    let mut residents = vec![];
+    for ((role, login, first, last, platform_admin, city_role), password, hash) in hashed {
+        let user = store::users::insert(
+            &txn,
+            store::users::NewUser {
+                login: (*login).into(),
+                password_hash: Some(hash),
+                last_name: (*last).into(),
+                first_name: (*first).into(),
+                patronymic: None,
+                email: None,
+                is_platform_admin: *platform_admin,
+            },
+            now,
+        )
+        .await?;
+        if let Some(city_role) = city_role {
+            store::users::grant_role(&txn, user.id, kyiv.id, *city_role, now).await?;
+        }
+        if *role == "resident" {
+            residents.push(user.id);
+        }
+        created.push(DemoAccount {
+            role,
+            login: (*login).into(),
+            password,
+        });
+    }
+
+    for (index, (title, category, district, cost)) in PROJECTS.into_iter().enumerate() {
+        let cost: Money = cost.parse().map_err(AppError::from)?;
+        store::projects::insert(
+            &txn,
+            store::projects::NewProject {
+                budget_session_id: session.id,
+                author_id: residents[index % residents.len()],
+                category_id: categories[category],
+                district_id: district.map(|d| districts[d]),
+                title: title.into(),
+                description: format!("{title}: опис проєкту для демонстрації платформи."),
+                cost,
+                status: ProjectStatus::Admitted,
+            },
+            now,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(Some(created))
+}

@@ -1,0 +1,7 @@
+//! Use cases: one function per action a person takes. Each owns its transaction and its
+//! permission check, calls the domain for rules and the store for data.
+
+pub mod accounts;
+pub mod catalog;
+pub mod demo;
+pub mod estimates;

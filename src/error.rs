@@ -1,0 +1,107 @@
+//! One error type for the whole application, rendered as RFC 9457 `application/problem+json`.
+//!
+//! An [`AppError`] carries an HTTP status, a stable machine-readable `code` (also the key of its
+//! localized title and detail in `locales/`: `problem-<code>`), the arguments of that message,
+//! and, for server faults, the underlying cause. The cause is logged, never sent to the client.
+
+use poem::error::ResponseError;
+use poem::http::StatusCode;
+
+use crate::domain::MoneyError;
+
+#[derive(Debug, thiserror::Error)]
+#[error("{code} ({status})")]
+pub struct AppError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    /// The request field at fault, e.g. `items[2].unit_price`, for forms to highlight.
+    pub field: Option<String>,
+    #[source]
+    pub cause: Option<anyhow::Error>,
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn new(status: StatusCode, code: &'static str) -> Self {
+        Self {
+            status,
+            code,
+            args: vec![],
+            field: None,
+            cause: None,
+        }
+    }
+
+    /// Adds a named argument of the localized message.
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// Names the request field at fault.
+    pub fn at_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn not_found(path: &str) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not-found").arg("path", path)
+    }
+
+    pub fn invalid_request(reason: impl ToString) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid-request").arg("reason", reason)
+    }
+
+    pub fn payload_too_large(limit: usize) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "payload-too-large").arg("limit", limit)
+    }
+
+    /// A fault on our side: the cause is logged with the request id; the client sees neither.
+    pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
+        Self {
+            cause: Some(cause.into()),
+            ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+
+    pub fn unavailable(cause: impl Into<anyhow::Error>) -> Self {
+        Self {
+            cause: Some(cause.into()),
+            ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "service-unavailable")
+        }
+    }
+
+    pub fn is_server_error(&self) -> bool {
+        self.status.is_server_error()
+    }
+}
+
+impl ResponseError for AppError {
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        use sea_orm::DbErr;
+        match err {
+            // The database is down or the pool is exhausted: tell the client to come back.
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => AppError::unavailable(err),
+            _ => AppError::internal(err),
+        }
+    }
+}
+
+impl From<MoneyError> for AppError {
+    fn from(err: MoneyError) -> Self {
+        let code = match err {
+            MoneyError::TooManyDecimals => "money-too-many-decimals",
+            MoneyError::Overflow => "money-overflow",
+            MoneyError::Invalid => "money-invalid",
+        };
+        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code)
+    }
+}

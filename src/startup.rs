@@ -1,0 +1,150 @@
+//! Putting the application together: state, routes, middleware, listening, shutdown.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use poem::endpoint::EmbeddedFilesEndpoint;
+use poem::listener::{Acceptor, Listener, TcpAcceptor, TcpListener};
+use poem::middleware::CatchPanic;
+use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, get};
+use rust_embed::Embed;
+
+use crate::api::middleware::{BodyLimit, Observe, PanicToProblem, Problems};
+use crate::api::{self, system};
+use crate::config::Settings;
+use crate::domain::Clock;
+use crate::i18n::Localizer;
+use crate::state::AppState;
+use crate::telemetry::Metrics;
+
+/// The web app, embedded in the binary.
+#[derive(Embed)]
+#[folder = "static/"]
+struct StaticFiles;
+
+/// Connects to the database, applies migrations and loads what requests need.
+pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppState> {
+    tracing::info!(database = %settings.database.redacted_url(), "connecting to the database");
+    let db = crate::db::connect(&settings.database).await?;
+    crate::db::migrate(&db).await?;
+    Ok(AppState {
+        db,
+        clock,
+        localizer: Arc::new(Localizer::load()?),
+        metrics: Arc::new(Metrics::new()),
+        settings: Arc::new(settings),
+    })
+}
+
+/// The whole HTTP application. `extra` routes are mounted beside the real ones, under the same
+/// middleware; tests use it to add endpoints that misbehave on purpose.
+pub fn build_app(state: AppState, extra: Option<Route>) -> impl Endpoint + 'static {
+    let api = api::service(&state.settings);
+    let spec = api.spec_endpoint();
+    let docs = api.swagger_ui();
+    let mut routes = Route::new()
+        .nest(
+            "/api/v1",
+            api.with(BodyLimit {
+                limit: state.settings.server.json_body_limit,
+            }),
+        )
+        .at("/api/openapi.json", spec)
+        .nest("/docs", docs)
+        .at("/healthz", get(system::healthz))
+        .at("/readyz", get(system::readyz))
+        .at("/metrics", get(system::metrics))
+        .nest("/", EmbeddedFilesEndpoint::<StaticFiles>::new());
+    if let Some(extra) = extra {
+        routes = routes.nest("/__test", extra);
+    }
+    let localizer = state.localizer.clone();
+    let metrics = state.metrics.clone();
+    routes
+        .data(state)
+        .with(CatchPanic::new().with_handler(PanicToProblem))
+        .with(Problems { localizer })
+        .with(Observe { metrics })
+}
+
+/// A bound, not yet serving, HTTP server.
+pub struct Server {
+    acceptor: TcpAcceptor,
+    local_addr: SocketAddr,
+    state: AppState,
+    extra: Option<Route>,
+}
+
+impl Server {
+    /// Binds the configured address (port 0 picks a free one; see [`Server::local_addr`]).
+    pub async fn bind(state: AppState, extra: Option<Route>) -> std::io::Result<Server> {
+        let acceptor = TcpListener::bind(state.settings.server.bind)
+            .into_acceptor()
+            .await?;
+        let local_addr = acceptor
+            .local_addr()
+            .into_iter()
+            .find_map(|addr| addr.as_socket_addr().copied())
+            .ok_or_else(|| std::io::Error::other("the listener has no socket address"))?;
+        Ok(Server {
+            acceptor,
+            local_addr,
+            state,
+            extra,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then stops accepting, lets in-flight requests finish
+    /// within the configured timeout, and closes the database pool.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
+        let timeout = Duration::from_secs(self.state.settings.server.shutdown_timeout_secs);
+        let db = self.state.db.clone();
+        let app = build_app(self.state, self.extra).into_endpoint();
+        let result = poem::Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(app, shutdown, Some(timeout))
+            .await;
+        if let Err(err) = db.close().await {
+            tracing::warn!(error = %err, "closing the database pool failed");
+        }
+        tracing::info!("shut down");
+        result
+    }
+}
+
+/// Resolves on SIGTERM or SIGINT (Ctrl-C).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("received SIGINT"),
+        () = terminate => tracing::info!("received SIGTERM"),
+    }
+}
