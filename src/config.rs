@@ -131,21 +131,21 @@ impl Settings {
     pub fn load(
         config_file: Option<&Path>,
         overrides: &Overrides,
-    ) -> Result<Settings, figment::Error> {
-        Self::figment(config_file, overrides)?.extract()
+    ) -> Result<Settings, Box<figment::Error>> {
+        Ok(Self::figment(config_file, overrides)?.extract()?)
     }
 
     fn figment(
         config_file: Option<&Path>,
         overrides: &Overrides,
-    ) -> Result<Figment, figment::Error> {
+    ) -> Result<Figment, Box<figment::Error>> {
         let mut figment = Figment::from(Serialized::defaults(Settings::default()));
         match config_file {
             Some(path) if !path.exists() => {
-                return Err(figment::Error::from(format!(
+                return Err(Box::new(figment::Error::from(format!(
                     "configuration file {} does not exist",
                     path.display()
-                )));
+                ))));
             }
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
             None => figment = figment.merge(Toml::file("hromada.toml")),
@@ -179,6 +179,8 @@ fn redact_url(url: &str) -> String {
 }
 
 #[cfg(test)]
+// figment's `Jail` fixes the closures' error type; its size does not matter in tests.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
     use figment::Jail;
@@ -198,7 +200,7 @@ mod tests {
                 max_connections = 3
                 "#,
             )?;
-            let s = Settings::load(None, &Overrides::default())?;
+            let s = Settings::load(None, &Overrides::default()).map_err(|e| *e)?;
             assert_eq!(s.server.bind.to_string(), "0.0.0.0:9000");
             assert_eq!(s.server.shutdown_timeout_secs, 5);
             assert_eq!(s.database.max_connections, 3);
@@ -206,7 +208,7 @@ mod tests {
 
             jail.set_env("HROMADA__DATABASE__URL", "postgres://env@db/hromada");
             jail.set_env("HROMADA__LOG__FORMAT", "json");
-            let s = Settings::load(None, &Overrides::default())?;
+            let s = Settings::load(None, &Overrides::default()).map_err(|e| *e)?;
             assert_eq!(s.database.url, "postgres://env@db/hromada");
             assert_eq!(s.log.format, LogFormat::Json);
             assert_eq!(s.server.bind.to_string(), "0.0.0.0:9000", "file kept");
@@ -216,7 +218,7 @@ mod tests {
                 database_url: Some("sqlite::memory:".into()),
                 demo: true,
             };
-            let s = Settings::load(None, &flags)?;
+            let s = Settings::load(None, &flags).map_err(|e| *e)?;
             assert_eq!(s.server.bind.to_string(), "127.0.0.1:7000");
             assert_eq!(s.database.url, "sqlite::memory:");
             assert!(s.demo);
@@ -227,7 +229,7 @@ mod tests {
     #[test]
     fn defaults_without_any_source() {
         Jail::expect_with(|_| {
-            let s = Settings::load(None, &Overrides::default())?;
+            let s = Settings::load(None, &Overrides::default()).map_err(|e| *e)?;
             assert_eq!(s, Settings::default());
             assert_eq!(s.database.url, DEFAULT_DATABASE_URL);
             assert_eq!(s.server.bind.to_string(), "127.0.0.1:8080");

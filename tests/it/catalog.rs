@@ -1,0 +1,203 @@
+//! The public catalogue and the demo city.
+
+use chrono::Utc;
+use entities::{budget_session, category, city};
+use hromada::app::demo;
+use hromada::domain::Clock;
+use hromada::store;
+use sea_orm::{ActiveModelTrait, Set};
+
+use crate::support::{TestApp, problem, spawn_app};
+
+pub struct Seed {
+    pub session_id: i64,
+    pub category_id: i64,
+    pub author_id: i64,
+}
+
+/// A city with one category, one session and one resident, written straight to the database.
+pub async fn seed_city(app: &TestApp, slug: &str) -> Seed {
+    let now = app.clock.now();
+    let city = city::ActiveModel {
+        slug: Set(slug.into()),
+        name_uk: Set(format!("Місто {slug}")),
+        name_en: Set(format!("City {slug}")),
+        time_zone: Set("Europe/Kyiv".into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let category = category::ActiveModel {
+        city_id: Set(city.id),
+        name_uk: Set("Спорт".into()),
+        name_en: Set("Sport".into()),
+        position: Set(0),
+        active: Set(true),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let session = budget_session::ActiveModel {
+        city_id: Set(city.id),
+        name_uk: Set("ГБ".into()),
+        name_en: Set("PB".into()),
+        votes_per_voter: Set(5),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let author = store::users::insert(
+        &app.db,
+        store::users::NewUser {
+            login: format!("author-{slug}"),
+            password_hash: None,
+            last_name: "Автор".into(),
+            first_name: "Тест".into(),
+            patronymic: None,
+            email: None,
+            is_platform_admin: false,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    Seed {
+        session_id: session.id,
+        category_id: category.id,
+        author_id: author.id,
+    }
+}
+
+#[tokio::test]
+async fn demo_seeds_a_whole_city_once() {
+    let app = spawn_app().await;
+    let state = test_state(&app);
+    let accounts = demo::seed_if_empty(&state)
+        .await
+        .unwrap()
+        .expect("seeded into an empty database");
+    let roles: Vec<_> = accounts.iter().map(|a| a.role).collect();
+    for role in [
+        "platform admin",
+        "city admin",
+        "moderator",
+        "observer",
+        "resident",
+    ] {
+        assert!(roles.contains(&role), "{role} in {roles:?}");
+    }
+    let passwords: std::collections::HashSet<_> =
+        accounts.iter().map(|a| a.password.clone()).collect();
+    assert_eq!(
+        passwords.len(),
+        accounts.len(),
+        "random, distinct passwords"
+    );
+    assert!(accounts.iter().all(|a| a.password.len() >= 16));
+
+    assert!(
+        demo::seed_if_empty(&state).await.unwrap().is_none(),
+        "never seeded twice"
+    );
+
+    let city: serde_json::Value = app.get("/api/v1/cities/kyiv").await.json().await.unwrap();
+    assert_eq!(city["name"]["uk"], "Київ");
+    assert_eq!(city["districts"].as_array().unwrap().len(), 10);
+    assert!(city["categories"].as_array().unwrap().len() >= 5);
+    let stages = city["sessions"][0]["stages"].as_array().unwrap();
+    let voting = stages
+        .iter()
+        .find(|s| s["kind"] == "voting")
+        .expect("a voting stage");
+    let now = Utc::now();
+    let starts: chrono::DateTime<Utc> = voting["starts_at"].as_str().unwrap().parse().unwrap();
+    let ends: chrono::DateTime<Utc> = voting["ends_at"].as_str().unwrap().parse().unwrap();
+    assert!(
+        starts <= now && now < ends,
+        "the demo session is in its voting stage"
+    );
+
+    let page: serde_json::Value = app
+        .get("/api/v1/cities/kyiv/projects?limit=3")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["total"], 8);
+    assert_eq!(page["limit"], 3);
+    assert_eq!(page["items"].as_array().unwrap().len(), 3);
+    let rest: serde_json::Value = app
+        .get("/api/v1/cities/kyiv/projects?limit=100&offset=3")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(rest["items"].as_array().unwrap().len(), 5);
+    let clamped: serde_json::Value = app
+        .get("/api/v1/cities/kyiv/projects?limit=100000")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(clamped["limit"], 100, "page size is bounded");
+}
+
+#[tokio::test]
+async fn projects_are_scoped_to_their_city() {
+    let app = spawn_app().await;
+    let kyiv = seed_city(&app, "kyiv").await;
+    seed_city(&app, "lviv").await;
+    let project = store::projects::insert(
+        &app.db,
+        store::projects::NewProject {
+            budget_session_id: kyiv.session_id,
+            author_id: kyiv.author_id,
+            category_id: kyiv.category_id,
+            district_id: None,
+            title: "Сквер".into(),
+            description: "Новий сквер".into(),
+            cost: "100.00".parse().unwrap(),
+            status: entities::project::ProjectStatus::Admitted,
+        },
+        app.clock.now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        app.get(&format!("/api/v1/cities/kyiv/projects/{}", project.id))
+            .await
+            .status(),
+        200
+    );
+    problem(
+        app.get(&format!("/api/v1/cities/lviv/projects/{}", project.id))
+            .await,
+        404,
+        "project-not-found",
+    )
+    .await;
+    let lviv: serde_json::Value = app
+        .get("/api/v1/cities/lviv/projects")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(lviv["total"], 0);
+    let cities: serde_json::Value = app.get("/api/v1/cities").await.json().await.unwrap();
+    assert_eq!(cities.as_array().unwrap().len(), 2);
+}
+
+fn test_state(app: &TestApp) -> hromada::state::AppState {
+    hromada::state::AppState {
+        db: app.db.clone(),
+        clock: app.clock.clone(),
+        settings: Default::default(),
+        localizer: std::sync::Arc::new(hromada::i18n::Localizer::load().unwrap()),
+        metrics: Default::default(),
+    }
+}

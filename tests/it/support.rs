@@ -1,0 +1,262 @@
+//! `spawn_app()`: the real server on port 0 against a fresh database, with a cookie-keeping
+//! client and a clock the test can move.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use hromada::config::Settings;
+use hromada::domain::ManualClock;
+use hromada::{Server, build_state};
+use poem::{Route, get, handler};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// A fresh, empty database for one test; PostgreSQL databases are dropped afterwards.
+pub struct TestDb {
+    pub url: String,
+    drop_from: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn new() -> TestDb {
+        match std::env::var("TEST_DATABASE_URL") {
+            Ok(admin_url) if !admin_url.is_empty() => {
+                let name = format!("hromada_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Database::connect(&admin_url)
+                    .await
+                    .expect("connect TEST_DATABASE_URL");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .expect("create test database");
+                admin.close().await.ok();
+                TestDb {
+                    url: with_database(&admin_url, &name),
+                    drop_from: Some((admin_url, name)),
+                }
+            }
+            _ => TestDb {
+                url: "sqlite::memory:".to_owned(),
+                drop_from: None,
+            },
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.drop_from.is_some()
+    }
+
+    /// A URL for a database that lives on disk and outlives a process (for the binary's tests).
+    pub fn persistent_url(&self, dir: &std::path::Path) -> String {
+        if self.is_postgres() {
+            self.url.clone()
+        } else {
+            format!("sqlite://{}/hromada.db?mode=rwc", dir.display())
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.drop_from.take() else {
+            return;
+        };
+        // Drop runs outside async; use a small runtime of our own on another thread.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            rt.block_on(async {
+                if let Ok(admin) = Database::connect(&admin_url).await {
+                    let _ = admin
+                        .execute_unprepared(&format!(
+                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                        ))
+                        .await;
+                    let _ = admin.close().await;
+                }
+            });
+            Ok::<_, std::io::Error>(())
+        })
+        .join();
+    }
+}
+
+/// Replaces the database name in a PostgreSQL URL, keeping any query string.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_part = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{host_part}/{name}?{q}"),
+        None => format!("{host_part}/{name}"),
+    }
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    pub clock: Arc<ManualClock>,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<std::io::Result<()>>>,
+    // Declared last: dropped after the server has let go of it.
+    _db: TestDb,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Triggers graceful shutdown; the handle resolves when the server has stopped.
+    pub fn trigger_shutdown(&mut self) -> JoinHandle<std::io::Result<()>> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        self.server.take().expect("running")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with settings adjusted by the test.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let db = TestDb::new().await;
+    spawn_on(db, adjust).await
+}
+
+pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let mut settings = Settings::default();
+    settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    settings.server.shutdown_timeout_secs = 10;
+    settings.database.url = test_db.url.clone();
+    settings.database.max_connections = 5;
+    adjust(&mut settings);
+    let clock = Arc::new(ManualClock::new(Utc::now()));
+    let state = build_state(settings, clock.clone())
+        .await
+        .expect("application state");
+    let db = state.db.clone();
+    let server = Server::bind(state, Some(test_routes()))
+        .await
+        .expect("bind");
+    let addr = server.local_addr();
+    let (tx, rx) = oneshot::channel::<()>();
+    let handle = tokio::spawn(server.run_until(async {
+        let _ = rx.await;
+    }));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    TestApp {
+        addr,
+        client,
+        db,
+        clock,
+        shutdown: Some(tx),
+        server: Some(handle),
+        _db: test_db,
+    }
+}
+
+/// Endpoints that misbehave on purpose, mounted under `/__test` with the real middleware.
+fn test_routes() -> Route {
+    #[handler]
+    fn panics() -> &'static str {
+        panic!("deliberate test panic: secret internals")
+    }
+
+    #[handler]
+    async fn slow() -> &'static str {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        "done"
+    }
+
+    Route::new()
+        .at("/panic", get(panics))
+        .at("/slow", get(slow))
+}
+
+/// Asserts a problem+json response and returns its body.
+pub async fn problem(response: reqwest::Response, status: u16, code: &str) -> serde_json::Value {
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "status of {}",
+        response.url()
+    );
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let body: serde_json::Value = response.json().await.expect("problem body is JSON");
+    assert_eq!(body["code"], code, "{body}");
+    assert_eq!(body["status"], status, "{body}");
+    assert_eq!(body["type"], format!("urn:hromada:problem:{code}"));
+    for member in ["title", "detail", "request_id"] {
+        assert!(
+            body[member].as_str().is_some_and(|s| !s.is_empty()),
+            "{member} in {body}"
+        );
+    }
+    body
+}
+
+#[test]
+fn database_name_is_replaced_in_urls() {
+    assert_eq!(
+        with_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
+        "postgres://postgres@127.0.0.1:5432/t1"
+    );
+    assert_eq!(
+        with_database("postgres://u:p@h/postgres?sslmode=disable", "t1"),
+        "postgres://u:p@h/t1?sslmode=disable"
+    );
+    assert_eq!(
+        with_database("postgres://h:5432", "t1"),
+        "postgres://h:5432/t1"
+    );
+}
