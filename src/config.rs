@@ -17,6 +17,9 @@ pub struct Settings {
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
+    pub auth: AuthSettings,
+    pub smtp: SmtpSettings,
+    pub outbox: OutboxSettings,
     /// Seed a demo city with users of every role when the database is empty.
     pub demo: bool,
 }
@@ -29,6 +32,13 @@ pub struct ServerSettings {
     pub shutdown_timeout_secs: u64,
     /// Largest accepted JSON request body, in bytes.
     pub json_body_limit: usize,
+    /// Largest accepted upload (photo, logo, document) body, in bytes; each kind of upload
+    /// has its own, smaller limit on top.
+    pub upload_body_limit: usize,
+    /// The address people reach the platform at; links in e-mails point here.
+    pub public_url: String,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
 }
 
 impl Default for ServerSettings {
@@ -37,6 +47,9 @@ impl Default for ServerSettings {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             shutdown_timeout_secs: 30,
             json_body_limit: 1024 * 1024,
+            upload_body_limit: 12 * 1024 * 1024,
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            trust_forwarded_for: false,
         }
     }
 }
@@ -87,6 +100,9 @@ impl fmt::Debug for Settings {
             .field("server", &self.server)
             .field("database", &self.database)
             .field("log", &self.log)
+            .field("auth", &self.auth)
+            .field("smtp", &self.smtp)
+            .field("outbox", &self.outbox)
             .field("demo", &self.demo)
             .finish()
     }
@@ -113,6 +129,131 @@ impl Default for LogSettings {
         Self {
             format: LogFormat::Text,
             level: "info".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuthSettings {
+    /// Mark the session cookie `Secure`. Browsers accept it on http://localhost too; turn it off
+    /// only for plain-HTTP hosts other than localhost (and in tests).
+    pub cookie_secure: bool,
+    /// A session unused this long expires.
+    pub session_idle_minutes: i64,
+    /// A session expires this long after sign-in, used or not.
+    pub session_absolute_hours: i64,
+    /// argon2id cost; raising it rehashes each password at its owner's next sign-in.
+    pub argon2_memory_kib: u32,
+    pub argon2_iterations: u32,
+    pub argon2_parallelism: u32,
+    /// Failed sign-ins allowed per account, and per client address, within the window.
+    pub max_failures_per_account: u32,
+    pub max_failures_per_address: u32,
+    pub failure_window_secs: i64,
+    /// Lifetime of e-mailed tokens (verification, password reset).
+    pub token_ttl_minutes: i64,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            cookie_secure: true,
+            session_idle_minutes: 60,
+            session_absolute_hours: 12,
+            argon2_memory_kib: 19 * 1024,
+            argon2_iterations: 2,
+            argon2_parallelism: 1,
+            max_failures_per_account: 5,
+            max_failures_per_address: 50,
+            failure_window_secs: 15 * 60,
+            token_ttl_minutes: 60,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain connection (a local relay or a test sink).
+    None,
+    /// Upgrade with STARTTLS (port 587).
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+}
+
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct SmtpSettings {
+    /// Empty: e-mails are written to the log instead of sent (the offline demo).
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    pub username: String,
+    /// Never logged (see `Debug`).
+    pub password: String,
+    pub from: String,
+    pub timeout_secs: u64,
+}
+
+impl Default for SmtpSettings {
+    fn default() -> Self {
+        Self {
+            host: String::new(),
+            port: 587,
+            tls: SmtpTls::Starttls,
+            username: String::new(),
+            password: String::new(),
+            from: "Громада <noreply@hromada.local>".to_owned(),
+            timeout_secs: 15,
+        }
+    }
+}
+
+impl fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("tls", &self.tls)
+            .field("username", &self.username)
+            .field(
+                "password",
+                &if self.password.is_empty() { "" } else { "***" },
+            )
+            .field("from", &self.from)
+            .field("timeout_secs", &self.timeout_secs)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct OutboxSettings {
+    /// How often the delivery worker looks for due e-mails.
+    pub poll_interval_ms: u64,
+    /// Attempts before an e-mail is marked failed (admins can retry it).
+    pub max_attempts: i32,
+    /// First retry delay; it doubles per attempt, with jitter, up to the cap.
+    pub backoff_base_ms: u64,
+    pub backoff_cap_ms: u64,
+    /// How long a claimed e-mail is reserved for one instance before another may take it.
+    pub lease_secs: i64,
+    /// E-mails claimed per round.
+    pub batch_size: u64,
+}
+
+impl Default for OutboxSettings {
+    fn default() -> Self {
+        Self {
+            poll_interval_ms: 2000,
+            max_attempts: 8,
+            backoff_base_ms: 30_000,
+            backoff_cap_ms: 3_600_000,
+            lease_secs: 300,
+            batch_size: 20,
         }
     }
 }
@@ -256,7 +397,15 @@ mod tests {
             },
             ..Default::default()
         };
+        let settings = Settings {
+            smtp: SmtpSettings {
+                password: "mailpass".into(),
+                ..Default::default()
+            },
+            ..settings
+        };
         let shown = format!("{settings:?}");
+        assert!(!shown.contains("mailpass"), "{shown}");
         assert!(!shown.contains("s3cret"), "{shown}");
         assert!(shown.contains("postgres://hromada:***@db:5432/hromada"));
         assert_eq!(

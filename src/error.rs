@@ -17,6 +17,8 @@ pub struct AppError {
     pub args: Vec<(&'static str, String)>,
     /// The request field at fault, e.g. `items[2].unit_price`, for forms to highlight.
     pub field: Option<String>,
+    /// Seconds for a `Retry-After` header (429, 503).
+    pub retry_after: Option<u64>,
     #[source]
     pub cause: Option<anyhow::Error>,
 }
@@ -30,6 +32,7 @@ impl AppError {
             code,
             args: vec![],
             field: None,
+            retry_after: None,
             cause: None,
         }
     }
@@ -44,6 +47,24 @@ impl AppError {
     pub fn at_field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self
+    }
+
+    pub fn retry_after(mut self, secs: u64) -> Self {
+        self.retry_after = Some(secs);
+        self
+    }
+
+    pub fn unauthenticated() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated")
+    }
+
+    pub fn forbidden() -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden")
+    }
+
+    /// 422 with a problem code and the field at fault.
+    pub fn invalid(code: &'static str, field: &str) -> Self {
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code).at_field(field)
     }
 
     pub fn not_found(path: &str) -> Self {
@@ -91,6 +112,15 @@ impl From<sea_orm::DbErr> for AppError {
             // The database is down or the pool is exhausted: tell the client to come back.
             DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => AppError::unavailable(err),
             _ => AppError::internal(err),
+        }
+    }
+}
+
+impl From<crate::domain::access::Denied> for AppError {
+    fn from(denied: crate::domain::access::Denied) -> Self {
+        match denied {
+            crate::domain::access::Denied::NotSignedIn => AppError::unauthenticated(),
+            crate::domain::access::Denied::Forbidden => AppError::forbidden(),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod startup;
 pub mod state;
 pub mod store;

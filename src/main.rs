@@ -40,6 +40,17 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Work with the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Walk the hash chain of the audit log; fail and name the first broken row.
+    Verify,
 }
 
 #[derive(Debug, Default, Args)]
@@ -120,6 +131,24 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             db.close().await?;
             println!("migrations applied");
             Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let state = build_state(settings, Arc::new(SystemClock)).await?;
+            let result = hromada::app::staff::verify_audit_chain(&state)
+                .await
+                .map_err(|e| anyhow::anyhow!("reading the audit log failed: {}", e.code))?;
+            state.db.close().await?;
+            match result {
+                Ok(rows) => {
+                    println!("audit chain intact: {rows} rows");
+                    Ok(())
+                }
+                Err(broken) => {
+                    anyhow::bail!("audit chain broken at row {}: {broken}", broken.row_id())
+                }
+            }
         }
         Command::Admin {
             command:

@@ -10,14 +10,16 @@ use poem::listener::{Acceptor, Listener, TcpAcceptor, TcpListener};
 use poem::middleware::CatchPanic;
 use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, get};
 use rust_embed::Embed;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
 use crate::api::middleware::{BodyLimit, Observe, PanicToProblem, Problems};
 use crate::api::{self, system};
+use crate::auth::session::Sessions;
 use crate::config::Settings;
 use crate::domain::Clock;
-use crate::i18n::Localizer;
+use crate::mail::worker::Transport;
 use crate::state::AppState;
-use crate::telemetry::Metrics;
 
 /// The web app, embedded in the binary.
 #[derive(Embed)]
@@ -29,13 +31,7 @@ pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::R
     tracing::info!(database = %settings.database.redacted_url(), "connecting to the database");
     let db = crate::db::connect(&settings.database).await?;
     crate::db::migrate(&db).await?;
-    Ok(AppState {
-        db,
-        clock,
-        localizer: Arc::new(Localizer::load()?),
-        metrics: Arc::new(Metrics::new()),
-        settings: Arc::new(settings),
-    })
+    AppState::new(db, clock, settings)
 }
 
 /// The whole HTTP application. `extra` routes are mounted beside the real ones, under the same
@@ -47,8 +43,12 @@ pub fn build_app(state: AppState, extra: Option<Route>) -> impl Endpoint + 'stat
     let mut routes = Route::new()
         .nest(
             "/api/v1",
-            api.with(BodyLimit {
-                limit: state.settings.server.json_body_limit,
+            api.with(Sessions {
+                state: state.clone(),
+            })
+            .with(BodyLimit {
+                json: state.settings.server.json_body_limit,
+                upload: state.settings.server.upload_body_limit,
             }),
         )
         .at("/api/openapi.json", spec)
@@ -105,19 +105,72 @@ impl Server {
     }
 
     /// Serves until `shutdown` resolves, then stops accepting, lets in-flight requests finish
-    /// within the configured timeout, and closes the database pool.
+    /// within the configured timeout, stops the background workers, and closes the pool.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
         let timeout = Duration::from_secs(self.state.settings.server.shutdown_timeout_secs);
         let db = self.state.db.clone();
+        let workers = Workers::start(&self.state).map_err(std::io::Error::other)?;
         let app = build_app(self.state, self.extra).into_endpoint();
         let result = poem::Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, shutdown, Some(timeout))
             .await;
+        workers.stop(timeout).await;
         if let Err(err) = db.close().await {
             tracing::warn!(error = %err, "closing the database pool failed");
         }
         tracing::info!("shut down");
         result
+    }
+}
+
+/// Background tasks of an instance: e-mail delivery and session clean-up.
+struct Workers {
+    cancel: CancellationToken,
+    tasks: TaskTracker,
+}
+
+impl Workers {
+    fn start(state: &AppState) -> anyhow::Result<Workers> {
+        let cancel = CancellationToken::new();
+        let tasks = TaskTracker::new();
+        let transport = Transport::from_settings(&state.settings.smtp)?;
+        tasks.spawn(crate::mail::worker::run(
+            state.clone(),
+            transport,
+            cancel.clone(),
+        ));
+        tasks.spawn(clean_sessions(state.clone(), cancel.clone()));
+        tasks.close();
+        Ok(Workers { cancel, tasks })
+    }
+
+    /// Asks every worker to stop after its current step and waits for them (bounded).
+    async fn stop(self, timeout: Duration) {
+        self.cancel.cancel();
+        if tokio::time::timeout(timeout, self.tasks.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!("background workers did not stop in time");
+        }
+    }
+}
+
+/// Deletes expired sessions every few minutes.
+async fn clean_sessions(state: AppState, cancel: CancellationToken) {
+    let every = Duration::from_secs(300);
+    loop {
+        let now = state.clock.now();
+        let idle_cutoff = now - chrono::Duration::minutes(state.settings.auth.session_idle_minutes);
+        match crate::store::sessions::delete_expired(&state.db, now, idle_cutoff).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::debug!(removed, "expired sessions removed"),
+            Err(err) => tracing::warn!(error = %err, "session clean-up failed"),
+        }
+        tokio::select! {
+            () = cancel.cancelled() => break,
+            () = tokio::time::sleep(every) => {}
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
+use crate::auth::password::Passwords;
 use crate::config::Settings;
 use crate::domain::Clock;
 use crate::i18n::Localizer;
@@ -16,4 +17,23 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub localizer: Arc<Localizer>,
     pub metrics: Arc<Metrics>,
+    pub passwords: Passwords,
+}
+
+impl AppState {
+    /// Everything but the database connection is built here; migrations are the caller's.
+    pub fn new(
+        db: DatabaseConnection,
+        clock: Arc<dyn Clock>,
+        settings: Settings,
+    ) -> anyhow::Result<Self> {
+        Ok(Self {
+            db,
+            clock,
+            localizer: Arc::new(Localizer::load()?),
+            metrics: Arc::new(Metrics::new()),
+            passwords: Passwords::new(&settings.auth)?,
+            settings: Arc::new(settings),
+        })
+    }
 }

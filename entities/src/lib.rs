@@ -3,22 +3,34 @@
 //! Money columns are `i64` kopiykas (`*_minor`); the domain's `Money` converts them. Times are
 //! `DateTime<Utc>` bound from the application's clock.
 
+pub mod audit_log;
 pub mod budget_session;
 pub mod category;
 pub mod city;
 pub mod city_role;
 pub mod district;
+pub mod email_token;
+pub mod login_failure;
+pub mod outbox;
 pub mod project;
+pub mod session;
 pub mod stage;
 pub mod user;
+pub mod user_photo;
 
 pub mod prelude {
+    pub use super::audit_log::Entity as AuditLog;
     pub use super::budget_session::Entity as BudgetSession;
     pub use super::category::Entity as Category;
     pub use super::city::Entity as City;
     pub use super::city_role::Entity as CityRole;
     pub use super::district::Entity as District;
+    pub use super::email_token::Entity as EmailToken;
+    pub use super::login_failure::Entity as LoginFailure;
+    pub use super::outbox::Entity as Outbox;
     pub use super::project::Entity as Project;
+    pub use super::session::Entity as Session;
     pub use super::stage::Entity as Stage;
     pub use super::user::Entity as User;
+    pub use super::user_photo::Entity as UserPhoto;
 }

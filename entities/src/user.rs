@@ -1,4 +1,4 @@
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -15,8 +15,20 @@ pub struct Model {
     pub first_name: String,
     pub patronymic: Option<String>,
     pub email: Option<String>,
+    pub email_verified_at: Option<DateTime<Utc>>,
+    /// Contact phone, normalized `+380…` (may differ from a phone login).
+    pub phone: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub registration_address: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub residence_address: Option<String>,
+    pub facebook_url: Option<String>,
+    /// Preferred language for e-mails: `uk` or `en`.
+    pub lang: String,
     pub is_platform_admin: bool,
     pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

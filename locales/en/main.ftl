@@ -43,3 +43,99 @@ problem-estimate-line-overflow = Line total too large
     .detail = Line { $line }: quantity × price is out of range.
 problem-login-taken = Login already taken
     .detail = An account with this login already exists.
+
+## Accounts and sign-in
+problem-unauthenticated = Sign in required
+    .detail = Sign in to your account to continue.
+problem-forbidden = Forbidden
+    .detail = You are not allowed to do this.
+problem-csrf-failed = Request refused
+    .detail = The CSRF token is missing or wrong. Reload the page and try again.
+problem-login-empty = Enter your login
+    .detail = Your login is your phone or passport number.
+problem-login-invalid = Invalid login
+    .detail = A login is a mobile phone number (+380XXXXXXXXX) or a passport number (series and number “МЕ123456” or a 9-digit ID card number).
+problem-phone-not-ukrainian = Invalid phone number
+    .detail = Enter a Ukrainian phone number as +380XXXXXXXXX.
+problem-phone-invalid = Invalid phone number
+    .detail = Enter a phone number as +380XXXXXXXXX.
+problem-email-invalid = Invalid e-mail address
+    .detail = Check the e-mail address.
+problem-lang-invalid = Unsupported language
+    .detail = Choose uk or en.
+problem-password-too-short = Password too short
+    .detail = A password has at least { $min } characters.
+problem-password-too-long = Password too long
+    .detail = A password has at most { $max } bytes.
+problem-password-too-common = Password too common
+    .detail = This password is easy to guess. Choose another, such as a phrase of several words.
+problem-password-contains-login = Password contains the login
+    .detail = A password must not contain your login.
+problem-password-wrong = Wrong password
+    .detail = The current password is wrong.
+problem-field-required = Required field
+    .detail = Fill in this field.
+problem-field-too-long = Value too long
+    .detail = At most { $max } characters.
+problem-birth-date-invalid = Invalid birth date
+    .detail = Enter a real date of birth.
+problem-facebook-url-invalid = Invalid Facebook link
+    .detail = Enter a profile address such as https://www.facebook.com/your.profile.
+problem-login-throttled = Too many sign-in attempts
+    .detail = Try again in { $seconds } s.
+problem-login-failed = Sign-in failed
+    .detail = Wrong login or password.
+problem-token-invalid = Link not valid
+    .detail = The link was already used or has expired. Ask for a new one.
+problem-email-missing = No e-mail address
+    .detail = Add an e-mail address to your profile first.
+problem-email-already-verified = Address already verified
+    .detail = Your e-mail address is already verified.
+problem-photo-not-found = No photo
+    .detail = You have not uploaded a photo yet.
+problem-image-too-large = File too large
+    .detail = An image has at most { $limit } bytes.
+problem-image-type = Unsupported image format
+    .detail = Upload a JPEG or PNG image.
+problem-image-corrupt = Damaged image
+    .detail = The file could not be read as a JPEG or PNG image.
+
+## Administration
+problem-slug-invalid = Invalid identifier
+    .detail = Use lowercase Latin letters, digits and dashes (2 to 64 characters).
+problem-time-zone-invalid = Invalid time zone
+    .detail = Give an IANA time zone such as Europe/Kyiv.
+problem-city-exists = City already exists
+    .detail = A city with this identifier is already on the platform.
+problem-user-not-found = User not found
+    .detail = There is no account with this login.
+problem-role-exists = Role already granted
+    .detail = This person already has this role in this city.
+problem-role-not-found = Role not found
+    .detail = There is no such grant in this city.
+problem-email-not-found = E-mail not found
+    .detail = There is no such e-mail.
+problem-email-not-failed = E-mail has not failed
+    .detail = Only an e-mail whose delivery failed can be retried.
+
+## E-mails
+email-verify-subject = Confirm your e-mail address — Hromada
+email-verify-body =
+    Hello, { $name }!
+
+    To confirm your e-mail address, open this link:
+    { $link }
+
+    Or enter the code: { $token }
+
+    The link is valid for { $minutes } min. If you did not register on Hromada, just ignore this e-mail.
+email-reset-subject = Password reset — Hromada
+email-reset-body =
+    Hello, { $name }!
+
+    To set a new password, open this link:
+    { $link }
+
+    Or enter the code: { $token }
+
+    The link is valid for { $minutes } min and works once. If you did not ask for a password reset, ignore this e-mail: your password stays as it is.

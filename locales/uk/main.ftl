@@ -46,3 +46,99 @@ problem-estimate-line-overflow = Завелика сума рядка
     .detail = Рядок { $line }: кількість × ціна виходить за допустимі межі.
 problem-login-taken = Логін уже зайнятий
     .detail = Обліковий запис із таким логіном уже існує.
+
+## Accounts and sign-in
+problem-unauthenticated = Потрібно увійти
+    .detail = Увійдіть до свого облікового запису, щоб продовжити.
+problem-forbidden = Доступ заборонено
+    .detail = У вас немає прав на цю дію.
+problem-csrf-failed = Запит відхилено
+    .detail = Бракує захисного токена CSRF або він неправильний. Оновіть сторінку й спробуйте ще раз.
+problem-login-empty = Вкажіть логін
+    .detail = Логін — це номер телефону або паспорта.
+problem-login-invalid = Некоректний логін
+    .detail = Логін має бути номером мобільного телефону (+380XXXXXXXXX) або паспорта (серія й номер «МЕ123456» чи номер ID-картки з 9 цифр).
+problem-phone-not-ukrainian = Некоректний номер телефону
+    .detail = Вкажіть український номер телефону у форматі +380XXXXXXXXX.
+problem-phone-invalid = Некоректний номер телефону
+    .detail = Вкажіть номер телефону у форматі +380XXXXXXXXX.
+problem-email-invalid = Некоректна адреса електронної пошти
+    .detail = Перевірте адресу електронної пошти.
+problem-lang-invalid = Непідтримувана мова
+    .detail = Оберіть uk або en.
+problem-password-too-short = Закороткий пароль
+    .detail = Пароль має містити щонайменше { $min } символів.
+problem-password-too-long = Задовгий пароль
+    .detail = Пароль може мати щонайбільше { $max } байтів.
+problem-password-too-common = Надто поширений пароль
+    .detail = Цей пароль легко вгадати. Оберіть інший, наприклад фразу з кількох слів.
+problem-password-contains-login = Пароль містить логін
+    .detail = Пароль не може містити ваш логін.
+problem-password-wrong = Неправильний пароль
+    .detail = Поточний пароль введено неправильно.
+problem-field-required = Обов’язкове поле
+    .detail = Заповніть це поле.
+problem-field-too-long = Задовге значення
+    .detail = Щонайбільше { $max } символів.
+problem-birth-date-invalid = Некоректна дата народження
+    .detail = Вкажіть справжню дату народження.
+problem-facebook-url-invalid = Некоректне посилання на Facebook
+    .detail = Вкажіть адресу профілю на кшталт https://www.facebook.com/ваш.профіль.
+problem-login-throttled = Забагато спроб входу
+    .detail = Спробуйте ще раз через { $seconds } с.
+problem-login-failed = Не вдалося увійти
+    .detail = Неправильний логін або пароль.
+problem-token-invalid = Посилання недійсне
+    .detail = Посилання вже використано або його строк дії минув. Замовте нове.
+problem-email-missing = Немає адреси електронної пошти
+    .detail = Спершу вкажіть адресу електронної пошти в профілі.
+problem-email-already-verified = Адресу вже підтверджено
+    .detail = Вашу адресу електронної пошти вже підтверджено.
+problem-photo-not-found = Фото немає
+    .detail = Ви ще не завантажили фото.
+problem-image-too-large = Завеликий файл
+    .detail = Зображення може мати щонайбільше { $limit } байтів.
+problem-image-type = Непідтримуваний формат зображення
+    .detail = Завантажте зображення у форматі JPEG або PNG.
+problem-image-corrupt = Пошкоджене зображення
+    .detail = Файл не вдалося прочитати як зображення JPEG чи PNG.
+
+## Administration
+problem-slug-invalid = Некоректний ідентифікатор
+    .detail = Використовуйте малі латинські літери, цифри та дефіс (2–64 символи).
+problem-time-zone-invalid = Некоректний часовий пояс
+    .detail = Вкажіть часовий пояс IANA, наприклад Europe/Kyiv.
+problem-city-exists = Місто вже існує
+    .detail = Місто з таким ідентифікатором уже є на платформі.
+problem-user-not-found = Користувача не знайдено
+    .detail = Немає облікового запису з таким логіном.
+problem-role-exists = Роль уже надано
+    .detail = Ця людина вже має цю роль у цьому місті.
+problem-role-not-found = Роль не знайдено
+    .detail = Такого призначення немає в цьому місті.
+problem-email-not-found = Лист не знайдено
+    .detail = Такого листа немає.
+problem-email-not-failed = Лист не в статусі помилки
+    .detail = Повторно надіслати можна лише лист, доставка якого не вдалася.
+
+## E-mails
+email-verify-subject = Підтвердьте адресу електронної пошти — Громада
+email-verify-body =
+    Вітаємо, { $name }!
+
+    Щоб підтвердити адресу електронної пошти, відкрийте посилання:
+    { $link }
+
+    Або введіть код: { $token }
+
+    Посилання дійсне { $minutes } хв. Якщо ви не реєструвалися на платформі «Громада», просто проігноруйте цей лист.
+email-reset-subject = Відновлення пароля — Громада
+email-reset-body =
+    Вітаємо, { $name }!
+
+    Щоб задати новий пароль, відкрийте посилання:
+    { $link }
+
+    Або введіть код: { $token }
+
+    Посилання дійсне { $minutes } хв і спрацює лише один раз. Якщо ви не просили відновити пароль, проігноруйте цей лист: ваш пароль не зміниться.

@@ -28,8 +28,16 @@ enum Users {
     FirstName,
     Patronymic,
     Email,
+    EmailVerifiedAt,
+    Phone,
+    BirthDate,
+    RegistrationAddress,
+    ResidenceAddress,
+    FacebookUrl,
+    Lang,
     IsPlatformAdmin,
     CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
@@ -148,8 +156,20 @@ impl MigrationTrait for Migration {
                     .col(string(Users::FirstName))
                     .col(string_null(Users::Patronymic))
                     .col(string_null(Users::Email))
+                    .col(
+                        ColumnDef::new(Users::EmailVerifiedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(string_len_null(Users::Phone, 16))
+                    .col(date_null(Users::BirthDate))
+                    .col(text_null(Users::RegistrationAddress))
+                    .col(text_null(Users::ResidenceAddress))
+                    .col(string_null(Users::FacebookUrl))
+                    .col(string_len(Users::Lang, 8).default("uk"))
                     .col(boolean(Users::IsPlatformAdmin).default(false))
                     .col(timestamp(Users::CreatedAt))
+                    .col(timestamp(Users::UpdatedAt))
                     .to_owned(),
             )
             .await?;

@@ -208,6 +208,8 @@ fn to_app_error(err: poem::Error, method: &str, path: &str) -> AppError {
         StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED | StatusCode::PAYLOAD_TOO_LARGE => {
             error_for_status(status, method, path)
         }
+        // poem-openapi's answer when an endpoint's security scheme finds no valid session.
+        StatusCode::UNAUTHORIZED => AppError::unauthenticated(),
         _ => AppError::new(status, "invalid-request").arg("reason", err.to_string()),
     }
 }
@@ -240,16 +242,21 @@ pub fn render(localizer: &Localizer, lang: Lang, request_id: &str, error: AppErr
     if let Some(field) = &error.field {
         body["field"] = serde_json::Value::String(field.clone());
     }
-    Response::builder()
+    let mut response = Response::builder()
         .status(error.status)
         .header(CONTENT_TYPE, "application/problem+json")
-        .header(poem::http::header::CONTENT_LANGUAGE, lang.code())
-        .body(body.to_string())
+        .header(poem::http::header::CONTENT_LANGUAGE, lang.code());
+    if let Some(secs) = error.retry_after {
+        response = response.header(poem::http::header::RETRY_AFTER, secs);
+    }
+    response.body(body.to_string())
 }
 
-/// Refuses request bodies over the limit, whether announced by `Content-Length` or streamed.
+/// Refuses request bodies over the limit, whether announced by `Content-Length` or streamed:
+/// `json` for JSON (and bodies without a type), `upload` for anything else (images, files).
 pub struct BodyLimit {
-    pub limit: usize,
+    pub json: usize,
+    pub upload: usize,
 }
 
 impl<E: Endpoint> Middleware<E> for BodyLimit {
@@ -258,41 +265,50 @@ impl<E: Endpoint> Middleware<E> for BodyLimit {
     fn transform(&self, ep: E) -> Self::Output {
         BodyLimitEndpoint {
             inner: ep,
-            limit: self.limit,
+            json: self.json,
+            upload: self.upload,
         }
     }
 }
 
 pub struct BodyLimitEndpoint<E> {
     inner: E,
-    limit: usize,
+    json: usize,
+    upload: usize,
 }
 
 impl<E: Endpoint> Endpoint for BodyLimitEndpoint<E> {
     type Output = E::Output;
 
     async fn call(&self, mut req: Request) -> Result<Self::Output> {
+        let is_json = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_none_or(|v| v.contains("json"));
+        let limit = if is_json { self.json } else { self.upload };
         let declared = req
             .headers()
             .get(CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<u64>().ok());
         match declared {
-            Some(length) if length > self.limit as u64 => {
-                return Err(AppError::payload_too_large(self.limit).into());
+            Some(length) if length > limit as u64 => {
+                return Err(AppError::payload_too_large(limit).into());
             }
             Some(_) => {}
             None if req.headers().contains_key(TRANSFER_ENCODING) => {
                 // A streamed body of unknown length: read it up to the limit, then hand it on.
                 let bytes =
-                    req.take_body().into_bytes_limit(self.limit).await.map_err(
-                        |err| match err {
+                    req.take_body()
+                        .into_bytes_limit(limit)
+                        .await
+                        .map_err(|err| match err {
                             poem::error::ReadBodyError::PayloadTooLarge => {
-                                AppError::payload_too_large(self.limit)
+                                AppError::payload_too_large(limit)
                             }
                             other => AppError::invalid_request(other),
-                        },
-                    )?;
+                        })?;
                 req.set_body(Body::from(bytes));
             }
             None => {}

@@ -1,8 +1,11 @@
 //! The HTTP surface: poem-openapi handlers by resource. Handlers only translate between HTTP
 //! and the `app` layer; DTOs never expose entity models.
 
+pub mod admin;
+pub mod auth;
 pub mod catalog;
 pub mod estimates;
+pub mod me;
 pub mod middleware;
 pub mod system;
 pub mod types;
@@ -19,6 +22,12 @@ pub enum ApiTags {
     Projects,
     /// Exact money calculations for forms.
     Estimates,
+    /// Registration, sign-in, password reset.
+    Auth,
+    /// The signed-in resident's own account.
+    Account,
+    /// Cities, staff, audit log, e-mail outbox.
+    Admin,
     /// About this server.
     Meta,
 }

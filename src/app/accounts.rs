@@ -4,7 +4,6 @@ use entities::city_role::Role;
 use poem::http::StatusCode;
 use sea_orm::{SqlErr, TransactionTrait};
 
-use crate::auth::password;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
@@ -29,7 +28,9 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
             AppError::invalid_request("login must be 1 to 64 characters").at_field("login"),
         );
     }
-    let hash = password::hash(new.password)
+    let hash = state
+        .passwords
+        .hash(new.password)
         .await
         .map_err(AppError::internal)?;
     let now = state.clock.now();
@@ -53,6 +54,9 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
             first_name: new.first_name,
             patronymic: None,
             email: None,
+            phone: None,
+            birth_date: None,
+            lang: "uk".into(),
             is_platform_admin: city.is_none(),
         },
         now,

@@ -133,7 +133,9 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
     let mut hashed = Vec::with_capacity(accounts.len());
     for account in &accounts {
         let password = password::generate(16);
-        let hash = password::hash(password.clone())
+        let hash = state
+            .passwords
+            .hash(password.clone())
             .await
             .map_err(AppError::internal)?;
         hashed.push((account, password, hash));
@@ -219,6 +221,9 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
                 first_name: (*first).into(),
                 patronymic: None,
                 email: None,
+                phone: Some((*login).into()),
+                birth_date: chrono::NaiveDate::from_ymd_opt(1990, 5, 12),
+                lang: "uk".into(),
                 is_platform_admin: *platform_admin,
             },
             now,

@@ -2,6 +2,9 @@
 //! permission check, calls the domain for rules and the store for data.
 
 pub mod accounts;
+pub mod auth;
 pub mod catalog;
 pub mod demo;
 pub mod estimates;
+pub mod profile;
+pub mod staff;

@@ -1,3 +1,7 @@
-//! Authentication: password hashing now; sessions, CSRF and Kyiv ID build on it.
+//! Authentication: passwords, random tokens, server-side sessions with CSRF protection.
 
 pub mod password;
+pub mod session;
+pub mod tokens;
+
+pub use session::{Auth, SessionCookie, SessionCtx};

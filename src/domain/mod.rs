@@ -3,9 +3,16 @@
 //! Everything here is deterministic and unit-tested next to its code. Other layers call into
 //! `domain`; `domain` never calls out.
 
+pub mod access;
+pub mod audit;
 pub mod clock;
+pub mod delivery;
 pub mod estimate;
+pub mod login;
 pub mod money;
+pub mod password_policy;
+pub mod profile;
+pub mod throttle;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use money::{Money, MoneyError};

@@ -1,6 +1,18 @@
 //! Data access with sea-orm. Every function takes `&C: ConnectionTrait`, so callers choose a
 //! pool connection or an open transaction; inside a transaction always pass the transaction.
 
+pub mod audit;
 pub mod catalog;
+pub mod outbox;
 pub mod projects;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
 pub mod users;
+
+use sea_orm::{DbErr, SqlErr};
+
+/// Whether a database error is a unique-constraint violation (a taken login, a double vote…).
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}

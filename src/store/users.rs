@@ -1,9 +1,14 @@
 //! Accounts and their per-city roles.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entities::city_role::{self, Role};
-use entities::user;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use entities::prelude::*;
+use entities::{user, user_photo};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
 
 #[derive(Debug, Clone)]
 pub struct NewUser {
@@ -13,6 +18,9 @@ pub struct NewUser {
     pub first_name: String,
     pub patronymic: Option<String>,
     pub email: Option<String>,
+    pub phone: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub lang: String,
     pub is_platform_admin: bool,
 }
 
@@ -29,8 +37,16 @@ pub async fn insert<C: ConnectionTrait>(
         first_name: Set(new.first_name),
         patronymic: Set(new.patronymic),
         email: Set(new.email),
+        email_verified_at: Set(None),
+        phone: Set(new.phone),
+        birth_date: Set(new.birth_date),
+        registration_address: Set(None),
+        residence_address: Set(None),
+        facebook_url: Set(None),
+        lang: Set(new.lang),
         is_platform_admin: Set(new.is_platform_admin),
         created_at: Set(now),
+        updated_at: Set(now),
         ..Default::default()
     }
     .insert(db)
@@ -53,4 +69,126 @@ pub async fn grant_role<C: ConnectionTrait>(
     }
     .insert(db)
     .await
+}
+
+pub async fn find_by_login<C: ConnectionTrait>(
+    db: &C,
+    login: &str,
+) -> Result<Option<user::Model>, DbErr> {
+    User::find()
+        .filter(user::Column::Login.eq(login))
+        .one(db)
+        .await
+}
+
+pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<user::Model>, DbErr> {
+    User::find_by_id(id).one(db).await
+}
+
+pub async fn roles_of<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+) -> Result<Vec<city_role::Model>, DbErr> {
+    CityRole::find()
+        .filter(city_role::Column::UserId.eq(user_id))
+        .all(db)
+        .await
+}
+
+pub async fn set_password_hash<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    User::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(Some(hash)))
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Marks `email` verified, if it is still the user's address.
+pub async fn mark_email_verified<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let result = User::update_many()
+        .col_expr(user::Column::EmailVerifiedAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::Email.eq(email))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    model: user::ActiveModel,
+) -> Result<user::Model, DbErr> {
+    model.update(db).await
+}
+
+pub async fn find_role<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<Option<city_role::Model>, DbErr> {
+    CityRole::find_by_id(id).one(db).await
+}
+
+pub async fn revoke_role<C: ConnectionTrait>(db: &C, id: i64) -> Result<(), DbErr> {
+    CityRole::delete_by_id(id).exec(db).await?;
+    Ok(())
+}
+
+/// A city's staff: every role grant with its holder, by role then name.
+pub async fn staff_of_city<C: ConnectionTrait>(
+    db: &C,
+    city_id: i64,
+) -> Result<Vec<(city_role::Model, Option<user::Model>)>, DbErr> {
+    CityRole::find()
+        .filter(city_role::Column::CityId.eq(city_id))
+        .order_by_asc(city_role::Column::Role)
+        .order_by_asc(city_role::Column::Id)
+        .find_also_related(User)
+        .all(db)
+        .await
+}
+
+pub async fn put_photo<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    content_type: &str,
+    bytes: Vec<u8>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    UserPhoto::insert(user_photo::ActiveModel {
+        user_id: Set(user_id),
+        content_type: Set(content_type.to_owned()),
+        bytes: Set(bytes),
+        updated_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(user_photo::Column::UserId)
+            .update_columns([
+                user_photo::Column::ContentType,
+                user_photo::Column::Bytes,
+                user_photo::Column::UpdatedAt,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn photo<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+) -> Result<Option<user_photo::Model>, DbErr> {
+    UserPhoto::find_by_id(user_id).one(db).await
 }

@@ -60,6 +60,9 @@ pub async fn seed_city(app: &TestApp, slug: &str) -> Seed {
             first_name: "Тест".into(),
             patronymic: None,
             email: None,
+            phone: None,
+            birth_date: None,
+            lang: "uk".into(),
             is_platform_admin: false,
         },
         now,
@@ -193,11 +196,5 @@ async fn projects_are_scoped_to_their_city() {
 }
 
 fn test_state(app: &TestApp) -> hromada::state::AppState {
-    hromada::state::AppState {
-        db: app.db.clone(),
-        clock: app.clock.clone(),
-        settings: Default::default(),
-        localizer: std::sync::Arc::new(hromada::i18n::Localizer::load().unwrap()),
-        metrics: Default::default(),
-    }
+    hromada::state::AppState::new(app.db.clone(), app.clock.clone(), Default::default()).unwrap()
 }

@@ -6,8 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
-use hromada::config::Settings;
-use hromada::domain::ManualClock;
+use entities::city_role::Role;
+use hromada::auth::password::Passwords;
+use hromada::config::{AuthSettings, Settings};
+use hromada::domain::{Clock, ManualClock};
 use hromada::{Server, build_state};
 use poem::{Route, get, handler};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
@@ -144,6 +146,169 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// A new browser with its own cookie jar.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .timeout(Duration::from_secs(30))
+                .build()
+                .unwrap(),
+            base: format!("http://{}", self.addr),
+            csrf: None,
+        }
+    }
+
+    /// An account written straight to the database, with staff roles.
+    pub async fn user(
+        &self,
+        login: &str,
+        password: &str,
+        platform_admin: bool,
+        roles: &[(i64, Role)],
+    ) -> i64 {
+        let passwords = Passwords::new(&AuthSettings::default()).unwrap();
+        let now = self.clock.now();
+        let user = hromada::store::users::insert(
+            &self.db,
+            hromada::store::users::NewUser {
+                login: login.to_owned(),
+                password_hash: Some(passwords.hash(password.to_owned()).await.unwrap()),
+                last_name: "Тестова".into(),
+                first_name: "Особа".into(),
+                patronymic: None,
+                email: None,
+                phone: None,
+                birth_date: None,
+                lang: "uk".into(),
+                is_platform_admin: platform_admin,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+        for (city, role) in roles {
+            hromada::store::users::grant_role(&self.db, user.id, *city, *role, now)
+                .await
+                .unwrap();
+        }
+        user.id
+    }
+
+    /// A city written straight to the database.
+    pub async fn city(&self, slug: &str) -> i64 {
+        use sea_orm::{ActiveModelTrait, Set};
+        entities::city::ActiveModel {
+            slug: Set(slug.into()),
+            name_uk: Set(format!("Місто {slug}")),
+            name_en: Set(format!("City {slug}")),
+            time_zone: Set("Europe/Kyiv".into()),
+            created_at: Set(self.clock.now()),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await
+        .unwrap()
+        .id
+    }
+}
+
+/// A browser: its own cookies, and the CSRF token of its session once signed in.
+pub struct Browser {
+    pub client: reqwest::Client,
+    base: String,
+    pub csrf: Option<String>,
+}
+
+impl Browser {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn with_csrf(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.csrf {
+            Some(token) => request.header("x-csrf-token", token),
+            None => request,
+        }
+    }
+
+    pub async fn login(&mut self, login: &str, password: &str) -> reqwest::Response {
+        let response = self
+            .post(
+                "/api/v1/auth/login",
+                &serde_json::json!({ "login": login, "password": password }),
+            )
+            .await;
+        self.remember_csrf(response).await
+    }
+
+    pub async fn register(&mut self, body: serde_json::Value) -> reqwest::Response {
+        let response = self.post("/api/v1/auth/register", &body).await;
+        self.remember_csrf(response).await
+    }
+
+    /// Keeps the CSRF token of a successful sign-in; returns an equivalent response.
+    async fn remember_csrf(&mut self, response: reqwest::Response) -> reqwest::Response {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.unwrap();
+        if status.is_success()
+            && let Ok(body) = serde_json::from_slice::<serde_json::Value>(&bytes)
+            && let Some(token) = body["csrf_token"].as_str()
+        {
+            self.csrf = Some(token.to_owned());
+        }
+        let mut rebuilt = poem::http::Response::builder().status(status.as_u16());
+        for (name, value) in &headers {
+            rebuilt = rebuilt.header(name.as_str(), value.as_bytes());
+        }
+        reqwest::Response::from(rebuilt.body(bytes.to_vec()).unwrap())
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.with_csrf(self.client.post(self.url(path)).json(body))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn patch(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.with_csrf(self.client.patch(self.url(path)).json(body))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str) -> reqwest::Response {
+        self.with_csrf(self.client.delete(self.url(path)))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn put_bytes(
+        &self,
+        path: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> reqwest::Response {
+        self.with_csrf(
+            self.client
+                .put(self.url(path))
+                .header("content-type", content_type)
+                .body(bytes),
+        )
+        .send()
+        .await
+        .unwrap()
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
@@ -168,6 +333,11 @@ pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> Te
     settings.server.shutdown_timeout_secs = 10;
     settings.database.url = test_db.url.clone();
     settings.database.max_connections = 5;
+    // reqwest's cookie store keeps Secure cookies off plain http.
+    settings.auth.cookie_secure = false;
+    settings.outbox.poll_interval_ms = 50;
+    settings.outbox.backoff_base_ms = 100;
+    settings.outbox.backoff_cap_ms = 400;
     adjust(&mut settings);
     let clock = Arc::new(ManualClock::new(Utc::now()));
     let state = build_state(settings, clock.clone())
