@@ -37,7 +37,7 @@ pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::R
 /// The whole HTTP application. `extra` routes are mounted beside the real ones, under the same
 /// middleware; tests use it to add endpoints that misbehave on purpose.
 pub fn build_app(state: AppState, extra: Option<Route>) -> impl Endpoint + 'static {
-    let api = api::service(&state.settings);
+    let api = api::service();
     let spec = api.spec_endpoint();
     let docs = api.swagger_ui();
     let mut routes = Route::new()

@@ -15,7 +15,7 @@ use crate::state::AppState;
 pub struct MeApi;
 
 #[derive(Debug, Object)]
-pub struct RoleDto {
+pub struct CityRoleDto {
     pub city_id: i64,
     /// `moderator`, `admin` or `observer`.
     pub role: String,
@@ -39,7 +39,7 @@ pub struct ProfileDto {
     pub has_photo: bool,
     pub lang: String,
     pub platform_admin: bool,
-    pub roles: Vec<RoleDto>,
+    pub roles: Vec<CityRoleDto>,
     /// Required fields still empty (`birth_date`, `phone`, …): taking part needs them.
     pub missing_fields: Vec<String>,
     pub created_at: DateTime<Utc>,
@@ -67,7 +67,7 @@ impl From<Profile> for ProfileDto {
             roles: p
                 .roles
                 .into_iter()
-                .map(|(city_id, role)| RoleDto {
+                .map(|(city_id, role)| CityRoleDto {
                     city_id,
                     role: role_code(role).to_owned(),
                 })

@@ -12,8 +12,6 @@ pub mod types;
 
 use poem_openapi::{OpenApiService, Tags};
 
-use crate::config::Settings;
-
 #[derive(Tags)]
 pub enum ApiTags {
     /// Cities and their public directories.
@@ -35,15 +33,21 @@ pub enum ApiTags {
 pub type Apis = (
     catalog::CatalogApi,
     estimates::EstimatesApi,
+    auth::AuthApi,
+    me::MeApi,
+    admin::AdminApi,
     system::MetaApi,
 );
 
 /// The OpenAPI service mounted at `/api/v1`.
-pub fn service(_settings: &Settings) -> OpenApiService<Apis, ()> {
+pub fn service() -> OpenApiService<Apis, ()> {
     OpenApiService::new(
         (
             catalog::CatalogApi,
             estimates::EstimatesApi,
+            auth::AuthApi,
+            me::MeApi,
+            admin::AdminApi,
             system::MetaApi,
         ),
         "hromada",

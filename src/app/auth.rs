@@ -282,8 +282,8 @@ pub async fn login(
                 (&account_key, account, account_limit),
                 (&address_key, address, address_limit),
             ] {
-                let start = throttle::window_start_for_failure(previous, limit, now);
-                store::throttle::record_failure(&txn, key, start, now).await?;
+                let count = throttle::count_failure(previous, limit, now);
+                store::throttle::record_failure(&txn, key, count, now).await?;
             }
             txn.commit().await?;
             return Err(AppError::new(StatusCode::UNAUTHORIZED, "login-failed"));

@@ -31,16 +31,19 @@ pub fn locked_for(
     }
 }
 
-/// The start of the window that a failure at `now` falls into: a failure after the old
-/// window has ended starts a new one.
-pub fn window_start_for_failure(
-    failures: Option<Failures>,
-    limit: Limit,
-    now: DateTime<Utc>,
-) -> DateTime<Utc> {
+/// How a failure at `now` is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// Add one to the current window.
+    InWindow,
+    /// The first failure, or the first after the old window ended: a new window starts now.
+    NewWindow(DateTime<Utc>),
+}
+
+pub fn count_failure(failures: Option<Failures>, limit: Limit, now: DateTime<Utc>) -> Count {
     match failures {
-        Some(f) if now < f.window_started_at + limit.window => f.window_started_at,
-        _ => now,
+        Some(f) if now < f.window_started_at + limit.window => Count::InWindow,
+        _ => Count::NewWindow(now),
     }
 }
 
@@ -102,9 +105,17 @@ mod tests {
             count: 2,
             window_started_at: t(0),
         };
-        assert_eq!(window_start_for_failure(None, LIMIT, t(5)), t(5));
-        assert_eq!(window_start_for_failure(Some(f), LIMIT, t(100)), t(0));
-        assert_eq!(window_start_for_failure(Some(f), LIMIT, t(900)), t(900));
+        assert_eq!(count_failure(None, LIMIT, t(5)), Count::NewWindow(t(5)));
+        assert_eq!(
+            count_failure(Some(f), LIMIT, t(0)),
+            Count::InWindow,
+            "same instant"
+        );
+        assert_eq!(count_failure(Some(f), LIMIT, t(100)), Count::InWindow);
+        assert_eq!(
+            count_failure(Some(f), LIMIT, t(900)),
+            Count::NewWindow(t(900))
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use entities::prelude::*;
 use sea_orm::sea_query::{Expr, ExprTrait as _, OnConflict};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 
-use crate::domain::throttle::Failures;
+use crate::domain::throttle::{Count, Failures};
 
 pub async fn get<C: ConnectionTrait>(db: &C, key: &str) -> Result<Option<Failures>, DbErr> {
     Ok(LoginFailure::find_by_id(key.to_owned())
@@ -18,27 +18,33 @@ pub async fn get<C: ConnectionTrait>(db: &C, key: &str) -> Result<Option<Failure
         }))
 }
 
-/// Counts one failure atomically: a new window (`window_start == now`) restarts the count at
-/// 1, the current window adds 1. Concurrent failures never lose a count.
+/// Counts one failure atomically: a new window restarts the count at 1, the current window
+/// adds 1. Concurrent failures never lose a count.
 pub async fn record_failure<C: ConnectionTrait>(
     db: &C,
     key: &str,
-    window_start: DateTime<Utc>,
+    count: Count,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let restart = window_start == now;
     let mut on_conflict = OnConflict::column(login_failure::Column::Key);
-    if restart {
-        on_conflict.update_columns([
-            login_failure::Column::Failures,
-            login_failure::Column::WindowStartedAt,
-        ]);
-    } else {
-        on_conflict.value(
-            login_failure::Column::Failures,
-            Expr::col((LoginFailure, login_failure::Column::Failures)).add(1),
-        );
+    match count {
+        Count::NewWindow(_) => {
+            on_conflict.update_columns([
+                login_failure::Column::Failures,
+                login_failure::Column::WindowStartedAt,
+            ]);
+        }
+        Count::InWindow => {
+            on_conflict.value(
+                login_failure::Column::Failures,
+                Expr::col((LoginFailure, login_failure::Column::Failures)).add(1),
+            );
+        }
     }
+    let window_start = match count {
+        Count::NewWindow(at) => at,
+        Count::InWindow => now,
+    };
     LoginFailure::insert(login_failure::ActiveModel {
         key: Set(key.to_owned()),
         failures: Set(1),
