@@ -12,7 +12,7 @@ use super::catalog::CityDto;
 use super::types::LocalizedName;
 use crate::app::catalog::Page;
 use crate::app::staff::{self, AuditQuery, NewCity, StaffMember, role_code};
-use crate::auth::{Auth, SessionCookie};
+use crate::auth::SessionCookie;
 use crate::domain::access::CityRole;
 use crate::state::AppState;
 
@@ -250,14 +250,13 @@ impl AdminApi {
     async fn create_city(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         body: Json<NewCityIn>,
     ) -> Result<CityCreated> {
         let b = body.0;
         let city = staff::create_city(
             &state,
-            auth.actor(),
+            Some(&session.0.actor),
             NewCity {
                 slug: b.slug,
                 name_uk: b.name.uk,
@@ -278,11 +277,10 @@ impl AdminApi {
     async fn staff(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         slug: Path<String>,
     ) -> Result<Json<Vec<StaffDto>>> {
-        let staff = staff::staff(&state, auth.actor(), &slug).await?;
+        let staff = staff::staff(&state, Some(&session.0.actor), &slug).await?;
         Ok(Json(staff.into_iter().map(StaffDto::from).collect()))
     }
 
@@ -295,13 +293,18 @@ impl AdminApi {
     async fn grant(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         slug: Path<String>,
         body: Json<GrantIn>,
     ) -> Result<StaffCreated> {
-        let member =
-            staff::grant_role(&state, auth.actor(), &slug, &body.login, body.role.into()).await?;
+        let member = staff::grant_role(
+            &state,
+            Some(&session.0.actor),
+            &slug,
+            &body.login,
+            body.role.into(),
+        )
+        .await?;
         Ok(StaffCreated::Created(Json(member.into())))
     }
 
@@ -314,12 +317,11 @@ impl AdminApi {
     async fn revoke(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         slug: Path<String>,
         id: Path<i64>,
     ) -> Result<Done> {
-        staff::revoke_role(&state, auth.actor(), &slug, id.0).await?;
+        staff::revoke_role(&state, Some(&session.0.actor), &slug, id.0).await?;
         Ok(Done::NoContent)
     }
 
@@ -333,8 +335,7 @@ impl AdminApi {
     async fn city_audit(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         slug: Path<String>,
         /// Only actions by this user id.
         actor: Query<Option<i64>>,
@@ -351,7 +352,7 @@ impl AdminApi {
     ) -> Result<Json<AuditPage>> {
         let query = audit_query(actor.0, action.0, target.0, from.0, to.0, limit.0, offset.0);
         Ok(Json(audit_page(
-            staff::audit(&state, auth.actor(), Some(&slug), query).await?,
+            staff::audit(&state, Some(&session.0.actor), Some(&slug), query).await?,
         )))
     }
 
@@ -365,8 +366,7 @@ impl AdminApi {
     async fn platform_audit(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         actor: Query<Option<i64>>,
         action: Query<Option<String>>,
         target: Query<Option<String>>,
@@ -377,7 +377,7 @@ impl AdminApi {
     ) -> Result<Json<AuditPage>> {
         let query = audit_query(actor.0, action.0, target.0, from.0, to.0, limit.0, offset.0);
         Ok(Json(audit_page(
-            staff::audit(&state, auth.actor(), None, query).await?,
+            staff::audit(&state, Some(&session.0.actor), None, query).await?,
         )))
     }
 
@@ -390,8 +390,7 @@ impl AdminApi {
     async fn city_emails(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         slug: Path<String>,
         status: Query<Option<EmailStatusDto>>,
         limit: Query<Option<u64>>,
@@ -399,7 +398,7 @@ impl AdminApi {
     ) -> Result<Json<EmailPage>> {
         let page = staff::emails(
             &state,
-            auth.actor(),
+            Some(&session.0.actor),
             Some(&slug),
             status.0.map(Into::into),
             limit.0,
@@ -418,12 +417,11 @@ impl AdminApi {
     async fn retry_city_email(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         slug: Path<String>,
         id: Path<i64>,
     ) -> Result<Done> {
-        staff::retry_email(&state, auth.actor(), Some(&slug), id.0).await?;
+        staff::retry_email(&state, Some(&session.0.actor), Some(&slug), id.0).await?;
         Ok(Done::NoContent)
     }
 
@@ -436,15 +434,14 @@ impl AdminApi {
     async fn platform_emails(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         status: Query<Option<EmailStatusDto>>,
         limit: Query<Option<u64>>,
         offset: Query<Option<u64>>,
     ) -> Result<Json<EmailPage>> {
         let page = staff::emails(
             &state,
-            auth.actor(),
+            Some(&session.0.actor),
             None,
             status.0.map(Into::into),
             limit.0,
@@ -463,11 +460,10 @@ impl AdminApi {
     async fn retry_platform_email(
         &self,
         state: Data<&AppState>,
-        auth: Data<&Auth>,
-        _session: SessionCookie,
+        session: SessionCookie,
         id: Path<i64>,
     ) -> Result<Done> {
-        staff::retry_email(&state, auth.actor(), None, id.0).await?;
+        staff::retry_email(&state, Some(&session.0.actor), None, id.0).await?;
         Ok(Done::NoContent)
     }
 }

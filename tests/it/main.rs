@@ -2,10 +2,14 @@
 //! database (SQLite in memory, or PostgreSQL when `TEST_DATABASE_URL` is set).
 
 mod accounts;
+mod audit;
 mod catalog;
 mod cli;
 mod deploy;
+mod email;
 mod http;
 mod lifecycle;
 mod money;
+mod roles;
+mod smtp;
 mod support;

@@ -47,6 +47,15 @@ impl TestDb {
         }
     }
 
+    /// A fresh database that other processes can open too: a file for SQLite.
+    pub async fn shared(dir: &std::path::Path) -> TestDb {
+        let mut db = TestDb::new().await;
+        if !db.is_postgres() {
+            db.url = format!("sqlite://{}/hromada.db?mode=rwc", dir.display());
+        }
+        db
+    }
+
     pub fn is_postgres(&self) -> bool {
         self.drop_from.is_some()
     }

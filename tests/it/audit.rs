@@ -1,0 +1,89 @@
+//! The audit log: append-only in the database, and any tampering is found by `audit verify`.
+
+use std::process::Command;
+
+use sea_orm::{ConnectionTrait, DatabaseBackend};
+use serde_json::json;
+
+use crate::lifecycle::tempdir;
+use crate::support::{TestDb, spawn_on};
+
+#[tokio::test]
+async fn a_tampered_row_breaks_the_chain_and_is_named() {
+    let dir = tempdir();
+    let db = TestDb::shared(&dir).await;
+    let url = db.url.clone();
+    let app = spawn_on(db, |_| {}).await;
+    app.user("+380501000001", "довгий тестовий пароль", true, &[])
+        .await;
+    for login in ["+380501000002", "+380501000003"] {
+        app.user(login, "довгий тестовий пароль", false, &[]).await;
+    }
+    let mut admin = app.browser();
+    admin.login("+380501000001", "довгий тестовий пароль").await;
+    let created = admin
+        .post(
+            "/api/v1/cities",
+            &json!({ "slug": "kyiv", "name": { "uk": "Київ", "en": "Kyiv" } }),
+        )
+        .await;
+    assert_eq!(created.status(), 201);
+    for (login, role) in [
+        ("+380501000002", "moderator"),
+        ("+380501000003", "observer"),
+    ] {
+        let granted = admin
+            .post(
+                "/api/v1/cities/kyiv/staff",
+                &json!({ "login": login, "role": role }),
+            )
+            .await;
+        assert_eq!(granted.status(), 201);
+    }
+
+    let verify = || {
+        Command::new(env!("CARGO_BIN_EXE_hromada"))
+            .args(["audit", "verify", "--database-url", &url])
+            .current_dir(&dir)
+            .env_remove("RUST_LOG")
+            .output()
+            .unwrap()
+    };
+    let intact = verify();
+    assert!(
+        intact.status.success(),
+        "{}",
+        String::from_utf8_lossy(&intact.stderr)
+    );
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("audit chain intact: 3 rows"));
+
+    // The database itself refuses changes to the log.
+    let backend = app.db.get_database_backend();
+    assert!(
+        app.db
+            .execute_unprepared("UPDATE audit_log SET target = 'user:999' WHERE id = 2")
+            .await
+            .is_err()
+    );
+    assert!(
+        app.db
+            .execute_unprepared("DELETE FROM audit_log WHERE id = 3")
+            .await
+            .is_err()
+    );
+
+    // Someone with full access to the database gets round that; the chain still tells.
+    let disable = match backend {
+        DatabaseBackend::Postgres => "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change",
+        _ => "DROP TRIGGER audit_log_no_UPDATE",
+    };
+    app.db.execute_unprepared(disable).await.unwrap();
+    app.db
+        .execute_unprepared("UPDATE audit_log SET target = 'user:999' WHERE id = 2")
+        .await
+        .unwrap();
+    let broken = verify();
+    assert!(!broken.status.success());
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.contains("audit chain broken at row 2"), "{stderr}");
+}

@@ -1,0 +1,236 @@
+//! Every protected endpoint × every kind of caller: the status each one gets.
+
+use entities::city_role::Role;
+use hromada::domain::Clock;
+use hromada::store;
+use serde_json::{Value, json};
+
+use crate::support::{Browser, TestApp, spawn_app};
+
+const PASSWORD: &str = "довгий тестовий пароль";
+
+const WHO: [&str; 7] = [
+    "anonymous",
+    "resident",
+    "moderator of this city",
+    "moderator of another city",
+    "admin",
+    "observer",
+    "platform admin",
+];
+
+/// A login, whether a platform admin, and city roles.
+type Account = (&'static str, bool, Vec<(i64, Role)>);
+
+enum Call {
+    Get(String),
+    Post(String, Value),
+    Patch(String, Value),
+    Delete(String),
+}
+
+/// Endpoints whose calls need a fresh fixture in every cell (a grant to revoke, a failed e-mail).
+#[derive(Clone, Copy)]
+enum Row {
+    Me,
+    Session,
+    UpdateMe,
+    PublicCities,
+    CreateCity,
+    ListStaff,
+    GrantModerator,
+    GrantAdmin,
+    RevokeModerator,
+    CityAudit,
+    CityEmails,
+    RetryCityEmail,
+    PlatformAudit,
+    PlatformEmails,
+    RetryPlatformEmail,
+}
+
+async fn failed_email(app: &TestApp, city_id: Option<i64>) -> i64 {
+    let now = app.clock.now();
+    let id = store::outbox::enqueue(
+        &app.db,
+        store::outbox::NewEmail {
+            city_id,
+            to_address: "nobody@example.invalid".into(),
+            lang: "uk".into(),
+            template: "test".into(),
+            subject: "s".into(),
+            body_text: "b".into(),
+        },
+        // Far in the future, so the delivery worker leaves it alone.
+        now + chrono::Duration::days(365),
+    )
+    .await
+    .unwrap();
+    store::outbox::mark_failed_attempt(&app.db, id, "test", None)
+        .await
+        .unwrap();
+    id
+}
+
+async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64) -> Call {
+    let fresh_login = |tag: u32| format!("+38050{:07}", tag * 100 + cell as u32);
+    match row {
+        Row::Me => Call::Get("/api/v1/me".into()),
+        Row::Session => Call::Get("/api/v1/auth/session".into()),
+        Row::UpdateMe => Call::Patch("/api/v1/me".into(), json!({ "patronymic": "Іванович" })),
+        Row::PublicCities => Call::Get("/api/v1/cities".into()),
+        Row::CreateCity => Call::Post(
+            "/api/v1/cities".into(),
+            json!({ "slug": format!("city-{cell}"), "name": { "uk": "Нове", "en": "New" } }),
+        ),
+        Row::ListStaff => Call::Get("/api/v1/cities/kyiv/staff".into()),
+        Row::GrantModerator | Row::GrantAdmin => {
+            let login = fresh_login(if matches!(row, Row::GrantModerator) {
+                1
+            } else {
+                2
+            });
+            app.user(&login, PASSWORD, false, &[]).await;
+            let role = if matches!(row, Row::GrantModerator) {
+                "moderator"
+            } else {
+                "admin"
+            };
+            Call::Post(
+                "/api/v1/cities/kyiv/staff".into(),
+                json!({ "login": login, "role": role }),
+            )
+        }
+        Row::RevokeModerator => {
+            let user = app.user(&fresh_login(3), PASSWORD, false, &[]).await;
+            let grant =
+                store::users::grant_role(&app.db, user, kyiv, Role::Moderator, app.clock.now())
+                    .await
+                    .unwrap();
+            Call::Delete(format!("/api/v1/cities/kyiv/staff/{}", grant.id))
+        }
+        Row::CityAudit => Call::Get("/api/v1/cities/kyiv/audit?limit=5".into()),
+        Row::CityEmails => Call::Get("/api/v1/cities/kyiv/emails?status=failed".into()),
+        Row::RetryCityEmail => {
+            let id = failed_email(app, Some(kyiv)).await;
+            Call::Post(format!("/api/v1/cities/kyiv/emails/{id}/retry"), json!({}))
+        }
+        Row::PlatformAudit => Call::Get("/api/v1/platform/audit".into()),
+        Row::PlatformEmails => Call::Get("/api/v1/platform/emails".into()),
+        Row::RetryPlatformEmail => {
+            let id = failed_email(app, None).await;
+            Call::Post(format!("/api/v1/platform/emails/{id}/retry"), json!({}))
+        }
+    }
+}
+
+async fn send(browser: &Browser, call: &Call) -> reqwest::Response {
+    match call {
+        Call::Get(path) => browser.get(path).await,
+        Call::Post(path, body) => browser.post(path, body).await,
+        Call::Patch(path, body) => browser.patch(path, body).await,
+        Call::Delete(path) => browser.delete(path).await,
+    }
+}
+
+#[tokio::test]
+async fn every_endpoint_for_every_role() {
+    let app = spawn_app().await;
+    let kyiv = app.city("kyiv").await;
+    let lviv = app.city("lviv").await;
+    let accounts: [Account; 6] = [
+        ("+380671000001", false, vec![]),
+        ("+380671000002", false, vec![(kyiv, Role::Moderator)]),
+        ("+380671000003", false, vec![(lviv, Role::Moderator)]),
+        ("+380671000004", false, vec![(kyiv, Role::Admin)]),
+        ("+380671000005", false, vec![(kyiv, Role::Observer)]),
+        ("+380671000006", true, vec![]),
+    ];
+    let mut browsers = vec![app.browser()];
+    for (login, platform_admin, roles) in &accounts {
+        app.user(login, PASSWORD, *platform_admin, roles).await;
+        let mut browser = app.browser();
+        assert_eq!(browser.login(login, PASSWORD).await.status(), 200);
+        browsers.push(browser);
+    }
+
+    use Row::*;
+    //                           anon  res  mod  mod2 admin obs  platform
+    let table: [(Row, [u16; 7]); 15] = [
+        (Me, [401, 200, 200, 200, 200, 200, 200]),
+        (Session, [401, 200, 200, 200, 200, 200, 200]),
+        (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
+        (PublicCities, [200, 200, 200, 200, 200, 200, 200]),
+        (CreateCity, [401, 403, 403, 403, 403, 403, 201]),
+        (ListStaff, [401, 403, 403, 403, 200, 200, 200]),
+        (GrantModerator, [401, 403, 403, 403, 201, 403, 201]),
+        (GrantAdmin, [401, 403, 403, 403, 403, 403, 201]),
+        (RevokeModerator, [401, 403, 403, 403, 204, 403, 204]),
+        (CityAudit, [401, 403, 403, 403, 200, 200, 200]),
+        (CityEmails, [401, 403, 403, 403, 200, 200, 200]),
+        (RetryCityEmail, [401, 403, 403, 403, 204, 403, 204]),
+        (PlatformAudit, [401, 403, 403, 403, 403, 403, 200]),
+        (PlatformEmails, [401, 403, 403, 403, 403, 403, 200]),
+        (RetryPlatformEmail, [401, 403, 403, 403, 403, 403, 204]),
+    ];
+    let mut wrong = vec![];
+    for (row_index, (row, expected)) in table.iter().enumerate() {
+        for (cell, browser) in browsers.iter().enumerate() {
+            let call = call_for(&app, *row, row_index * 10 + cell, kyiv).await;
+            let response = send(browser, &call).await;
+            let status = response.status().as_u16();
+            if status != expected[cell] {
+                let body = response.text().await.unwrap_or_default();
+                let path = match &call {
+                    Call::Get(p) | Call::Post(p, _) | Call::Patch(p, _) | Call::Delete(p) => {
+                        p.clone()
+                    }
+                };
+                wrong.push(format!(
+                    "{path} as {}: {status}, expected {} ({body})",
+                    WHO[cell], expected[cell]
+                ));
+            } else if status >= 400 {
+                let body: Value = response.json().await.unwrap();
+                let code = match status {
+                    401 => "unauthenticated",
+                    _ => "forbidden",
+                };
+                assert_eq!(body["code"], code, "{body}");
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "cells that differ:\n{}", wrong.join("\n"));
+
+    // Every change above was audited: grants, revokes, retries, city creation.
+    let audit: Value = browsers[6]
+        .get("/api/v1/platform/audit?limit=100")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for action in ["city.create", "role.grant", "role.revoke", "email.retry"] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
+    // Filters work and the city's log excludes other cities' rows.
+    let grants: Value = browsers[4]
+        .get("/api/v1/cities/kyiv/audit?action=role.grant")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(grants["total"], 3, "{grants}");
+    assert!(
+        grants["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["action"] == "role.grant" && e["city_id"] == kyiv)
+    );
+}
