@@ -389,6 +389,19 @@ mod tests {
     }
 
     #[test]
+    fn the_example_configuration_is_complete_and_valid() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "hromada.toml",
+                include_str!("../deploy/hromada.example.toml"),
+            )?;
+            let s = Settings::load(None, &Overrides::default()).map_err(|e| *e)?;
+            assert_eq!(s, Settings::default(), "the example shows every default");
+            Ok(())
+        });
+    }
+
+    #[test]
     fn passwords_never_reach_debug_output() {
         let settings = Settings {
             database: DatabaseSettings {

@@ -189,7 +189,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 )
             })?;
             let scope = city.map_or("platform".to_owned(), |c| format!("city {c}"));
-            println!("created {scope} admin #{id} with login {}", login.trim());
+            let login = hromada::domain::login::Login::parse(&login)
+                .map(|l| l.to_string())
+                .unwrap_or(login);
+            println!("created {scope} admin #{id} with login {login}");
             if generated {
                 println!("password (shown once): {password}");
             }

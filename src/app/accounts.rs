@@ -1,15 +1,15 @@
-//! Creating accounts from the command line (the first platform admin, city admins).
+//! Creating administrators from the command line (the first platform admin, city admins).
 
 use entities::city_role::Role;
 use poem::http::StatusCode;
-use sea_orm::{SqlErr, TransactionTrait};
+use sea_orm::TransactionTrait;
+use serde_json::json;
 
+use super::auth::{check_password, parse_login};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
-
-/// Longest login accepted (normalized passport numbers and phones are far shorter).
-const MAX_LOGIN_LEN: usize = 64;
+use crate::store::audit::NewEntry;
 
 #[derive(Debug, Clone)]
 pub struct NewAdmin {
@@ -21,13 +21,11 @@ pub struct NewAdmin {
     pub city_slug: Option<String>,
 }
 
+/// Creates the account and its role in one transaction, audited with no actor (the operator
+/// at the server's console).
 pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
-    let login = new.login.trim().to_owned();
-    if login.is_empty() || login.chars().count() > MAX_LOGIN_LEN {
-        return Err(
-            AppError::invalid_request("login must be 1 to 64 characters").at_field("login"),
-        );
-    }
+    let login = parse_login(&new.login, "login")?;
+    check_password(&new.password, Some(&login), "password")?;
     let hash = state
         .passwords
         .hash(new.password)
@@ -48,7 +46,7 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
     let user = store::users::insert(
         &txn,
         store::users::NewUser {
-            login,
+            login: login.as_str().to_owned(),
             password_hash: Some(hash),
             last_name: new.last_name,
             first_name: new.first_name,
@@ -62,15 +60,28 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
         now,
     )
     .await
-    .map_err(|err| match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => {
+    .map_err(|err| {
+        if store::is_unique_violation(&err) {
             AppError::new(StatusCode::CONFLICT, "login-taken").at_field("login")
+        } else {
+            AppError::from(err)
         }
-        _ => AppError::from(err),
     })?;
-    if let Some(city) = city {
+    if let Some(city) = &city {
         store::users::grant_role(&txn, user.id, city.id, Role::Admin, now).await?;
     }
+    store::audit::append(
+        &txn,
+        NewEntry {
+            city_id: city.as_ref().map(|c| c.id),
+            actor_id: None,
+            action: "admin.create".into(),
+            target: format!("user:{}", user.id),
+            summary: json!({ "after": { "login": user.login, "platform_admin": city.is_none() } }),
+        },
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(user.id)
 }
