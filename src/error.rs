@@ -67,6 +67,25 @@ impl AppError {
         Self::new(StatusCode::UNPROCESSABLE_ENTITY, code).at_field(field)
     }
 
+    /// Maps a database error: a unique-constraint violation becomes 409 `code` (naming `field`
+    /// when given); anything else stays a server fault.
+    pub fn on_unique(
+        code: &'static str,
+        field: Option<&'static str>,
+    ) -> impl FnOnce(sea_orm::DbErr) -> AppError {
+        move |err| {
+            if crate::store::is_unique_violation(&err) {
+                let conflict = AppError::new(StatusCode::CONFLICT, code);
+                match field {
+                    Some(field) => conflict.at_field(field),
+                    None => conflict,
+                }
+            } else {
+                AppError::from(err)
+            }
+        }
+    }
+
     pub fn not_found(path: &str) -> Self {
         Self::new(StatusCode::NOT_FOUND, "not-found").arg("path", path)
     }

@@ -60,13 +60,7 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
         now,
     )
     .await
-    .map_err(|err| {
-        if store::is_unique_violation(&err) {
-            AppError::new(StatusCode::CONFLICT, "login-taken").at_field("login")
-        } else {
-            AppError::from(err)
-        }
-    })?;
+    .map_err(AppError::on_unique("login-taken", Some("login")))?;
     if let Some(city) = &city {
         store::users::grant_role(&txn, user.id, city.id, Role::Admin, now).await?;
     }

@@ -150,13 +150,7 @@ pub async fn register(state: &AppState, reg: Registration) -> AppResult<user::Mo
         now,
     )
     .await
-    .map_err(|err| {
-        if store::is_unique_violation(&err) {
-            AppError::new(StatusCode::CONFLICT, "login-taken").at_field("login")
-        } else {
-            err.into()
-        }
-    })?;
+    .map_err(AppError::on_unique("login-taken", Some("login")))?;
     if let Some(email) = &email {
         send_verification_in(state, &txn, &user, email).await?;
     }

@@ -98,13 +98,7 @@ pub async fn create_city(
     }
     .insert(&txn)
     .await
-    .map_err(|err| {
-        if store::is_unique_violation(&err) {
-            AppError::new(StatusCode::CONFLICT, "city-exists").at_field("slug")
-        } else {
-            err.into()
-        }
-    })?;
+    .map_err(AppError::on_unique("city-exists", Some("slug")))?;
     store::audit::append(
         &txn,
         NewEntry {
@@ -161,13 +155,7 @@ pub async fn grant_role(
     let txn = state.db.begin().await?;
     let grant = store::users::grant_role(&txn, user.id, city.id, db_role(role), now)
         .await
-        .map_err(|err| {
-            if store::is_unique_violation(&err) {
-                AppError::new(StatusCode::CONFLICT, "role-exists")
-            } else {
-                err.into()
-            }
-        })?;
+        .map_err(AppError::on_unique("role-exists", None))?;
     store::audit::append(
         &txn,
         NewEntry {
