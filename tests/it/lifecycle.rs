@@ -110,12 +110,20 @@ async fn the_binary_serves_and_exits_cleanly_on_sigterm() {
         ])
         .current_dir(&dir)
         .env("HROMADA__SERVER__SHUTDOWN_TIMEOUT_SECS", "20")
+        .env("HROMADA__LOG__FORMAT", "json")
         .env_remove("RUST_LOG")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start hromada");
     let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let logs = tokio::task::spawn_blocking(move || {
+        BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<_>>()
+    });
     let addr = tokio::task::spawn_blocking(move || {
         BufReader::new(stdout)
             .lines()
@@ -132,6 +140,7 @@ async fn the_binary_serves_and_exits_cleanly_on_sigterm() {
     let client = reqwest::Client::new();
     let health = client
         .get(format!("http://{addr}/healthz"))
+        .header("x-request-id", "probe-42")
         .send()
         .await
         .unwrap();
@@ -181,6 +190,19 @@ async fn the_binary_serves_and_exits_cleanly_on_sigterm() {
     .unwrap()
     .expect("exited after SIGTERM");
     assert!(exit.success(), "exit status {exit:?}");
+
+    // HROMADA__LOG__FORMAT=json: every line is a JSON object; the request's lines carry its id.
+    let logs = logs.await.unwrap();
+    assert!(!logs.is_empty());
+    let parsed: Vec<serde_json::Value> = logs
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect();
+    let probe = parsed
+        .iter()
+        .find(|l| l["span"]["request_id"] == "probe-42")
+        .unwrap_or_else(|| panic!("a log line of the probe request with its id in {logs:#?}"));
+    assert_eq!(probe["status"], 200);
 }
 
 fn tokio_stream_from<T: Send + 'static>(

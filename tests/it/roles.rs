@@ -26,6 +26,7 @@ enum Call {
     Get(String),
     Post(String, Value),
     Patch(String, Value),
+    Put(String, Vec<u8>),
     Delete(String),
 }
 
@@ -47,6 +48,11 @@ enum Row {
     PlatformAudit,
     PlatformEmails,
     RetryPlatformEmail,
+    MyPhoto,
+    PutMyPhoto,
+    ChangePassword,
+    ResendVerification,
+    LogoutEverywhere,
 }
 
 async fn failed_email(app: &TestApp, city_id: Option<i64>) -> i64 {
@@ -121,6 +127,21 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64) -> Call {
             let id = failed_email(app, None).await;
             Call::Post(format!("/api/v1/platform/emails/{id}/retry"), json!({}))
         }
+        Row::MyPhoto => Call::Get("/api/v1/me/photo".into()),
+        Row::PutMyPhoto => {
+            let mut png = vec![];
+            image::RgbImage::from_pixel(4, 4, image::Rgb([255, 213, 0]))
+                .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+                .unwrap();
+            Call::Put("/api/v1/me/photo".into(), png)
+        }
+        // A wrong current password: the permission passes, the check after it refuses.
+        Row::ChangePassword => Call::Post(
+            "/api/v1/me/password".into(),
+            json!({ "current_password": "not my password", "new_password": "інший довгий пароль" }),
+        ),
+        Row::ResendVerification => Call::Post("/api/v1/auth/email/resend".into(), json!({})),
+        Row::LogoutEverywhere => Call::Post("/api/v1/auth/logout-everywhere".into(), json!({})),
     }
 }
 
@@ -129,6 +150,7 @@ async fn send(browser: &Browser, call: &Call) -> reqwest::Response {
         Call::Get(path) => browser.get(path).await,
         Call::Post(path, body) => browser.post(path, body).await,
         Call::Patch(path, body) => browser.patch(path, body).await,
+        Call::Put(path, bytes) => browser.put_bytes(path, bytes.clone(), "image/png").await,
         Call::Delete(path) => browser.delete(path).await,
     }
 }
@@ -156,7 +178,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 15] = [
+    let table: [(Row, [u16; 7]); 20] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -172,6 +194,12 @@ async fn every_endpoint_for_every_role() {
         (PlatformAudit, [401, 403, 403, 403, 403, 403, 200]),
         (PlatformEmails, [401, 403, 403, 403, 403, 403, 200]),
         (RetryPlatformEmail, [401, 403, 403, 403, 403, 403, 204]),
+        (MyPhoto, [401, 404, 404, 404, 404, 404, 404]),
+        (PutMyPhoto, [401, 204, 204, 204, 204, 204, 204]),
+        (ChangePassword, [401, 422, 422, 422, 422, 422, 422]),
+        (ResendVerification, [401, 422, 422, 422, 422, 422, 422]),
+        // Last: it ends the sessions the rows above use.
+        (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
     ];
     let mut wrong = vec![];
     for (row_index, (row, expected)) in table.iter().enumerate() {
@@ -182,19 +210,22 @@ async fn every_endpoint_for_every_role() {
             if status != expected[cell] {
                 let body = response.text().await.unwrap_or_default();
                 let path = match &call {
-                    Call::Get(p) | Call::Post(p, _) | Call::Patch(p, _) | Call::Delete(p) => {
-                        p.clone()
-                    }
+                    Call::Get(p)
+                    | Call::Post(p, _)
+                    | Call::Patch(p, _)
+                    | Call::Put(p, _)
+                    | Call::Delete(p) => p.clone(),
                 };
                 wrong.push(format!(
                     "{path} as {}: {status}, expected {} ({body})",
                     WHO[cell], expected[cell]
                 ));
-            } else if status >= 400 {
+            } else if status == 401 || status == 403 {
                 let body: Value = response.json().await.unwrap();
-                let code = match status {
-                    401 => "unauthenticated",
-                    _ => "forbidden",
+                let code = if status == 401 {
+                    "unauthenticated"
+                } else {
+                    "forbidden"
                 };
                 assert_eq!(body["code"], code, "{body}");
             }
@@ -203,6 +234,14 @@ async fn every_endpoint_for_every_role() {
     assert!(wrong.is_empty(), "cells that differ:\n{}", wrong.join("\n"));
 
     // Every change above was audited: grants, revokes, retries, city creation.
+    for (i, (login, _, _)) in accounts.iter().enumerate() {
+        assert_eq!(
+            browsers[i + 1].get("/api/v1/me").await.status(),
+            401,
+            "signed out everywhere"
+        );
+        browsers[i + 1].login(login, PASSWORD).await;
+    }
     let audit: Value = browsers[6]
         .get("/api/v1/platform/audit?limit=100")
         .await
