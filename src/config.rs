@@ -20,6 +20,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub smtp: SmtpSettings,
     pub outbox: OutboxSettings,
+    pub storage: StorageSettings,
     /// Seed a demo city with users of every role when the database is empty.
     pub demo: bool,
 }
@@ -103,6 +104,7 @@ impl fmt::Debug for Settings {
             .field("auth", &self.auth)
             .field("smtp", &self.smtp)
             .field("outbox", &self.outbox)
+            .field("storage", &self.storage)
             .field("demo", &self.demo)
             .finish()
     }
@@ -255,6 +257,64 @@ impl Default for OutboxSettings {
             lease_secs: 300,
             batch_size: 20,
         }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum StorageKind {
+    /// A folder on this machine (or a shared volume mounted by every instance).
+    #[default]
+    Local,
+    /// S3-compatible object storage (AWS S3, MinIO, Ceph, …), shared by every instance.
+    S3,
+}
+
+/// Where uploaded files (logos, photos of projects, documents) are kept.
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct StorageSettings {
+    pub kind: StorageKind,
+    /// `local`: the folder, created on first use.
+    pub path: String,
+    /// `s3`: bucket, region, endpoint (empty for AWS itself) and credentials.
+    pub bucket: String,
+    pub region: String,
+    pub endpoint: String,
+    pub access_key_id: String,
+    /// Never logged (see `Debug`).
+    pub secret_access_key: String,
+    /// `s3`: allow a plain-http endpoint (a MinIO on the same host).
+    pub allow_http: bool,
+}
+
+impl Default for StorageSettings {
+    fn default() -> Self {
+        Self {
+            kind: StorageKind::Local,
+            path: "./data/files".to_owned(),
+            bucket: String::new(),
+            region: "us-east-1".to_owned(),
+            endpoint: String::new(),
+            access_key_id: String::new(),
+            secret_access_key: String::new(),
+            allow_http: false,
+        }
+    }
+}
+
+impl fmt::Debug for StorageSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StorageSettings")
+            .field("kind", &self.kind)
+            .field("path", &self.path)
+            .field("bucket", &self.bucket)
+            .field("region", &self.region)
+            .field("endpoint", &self.endpoint)
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &if self.secret_access_key.is_empty() { "" } else { "***" })
+            .field("allow_http", &self.allow_http)
+            .finish()
     }
 }
 

@@ -14,6 +14,7 @@ pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod startup;
+pub mod storage;
 pub mod state;
 pub mod store;
 pub mod telemetry;

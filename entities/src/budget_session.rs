@@ -11,6 +11,15 @@ pub struct Model {
     pub name_en: String,
     pub votes_per_voter: i32,
     pub created_at: DateTime<Utc>,
+    pub min_voter_age: i32,
+    pub min_author_age: i32,
+    /// `kyiv`, `greedy` or `equal_shares`.
+    pub results_rule: String,
+    pub min_votes_to_win: Option<i32>,
+    /// JSON list: `password`, `kyiv_id`.
+    pub registration_methods: String,
+    /// JSON list of profile field codes required to take part.
+    pub required_fields: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -26,6 +35,14 @@ pub enum Relation {
     Stage,
     #[sea_orm(has_many = "super::project::Entity")]
     Project,
+    #[sea_orm(has_many = "super::budget_pot::Entity")]
+    BudgetPot,
+}
+
+impl Related<super::budget_pot::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::BudgetPot.def()
+    }
 }
 
 impl Related<super::city::Entity> for Entity {

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "cities")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -12,6 +12,18 @@ pub struct Model {
     pub name_en: String,
     pub time_zone: String,
     pub created_at: DateTime<Utc>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub contacts: Option<String>,
+    /// Storage key of the logo file.
+    pub logo_key: Option<String>,
+    pub logo_content_type: Option<String>,
+    /// «Дозволити ГБК»: the city may hold commission elections.
+    pub allow_commission: bool,
+    /// Leaflet raster tile URL template.
+    pub tile_url: String,
+    pub map_lat: f64,
+    pub map_lon: f64,
+    pub map_zoom: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

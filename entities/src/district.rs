@@ -8,6 +8,9 @@ pub struct Model {
     pub city_id: i64,
     pub name_uk: String,
     pub name_en: String,
+    /// Polygon or MultiPolygon as GeoJSON, validated before it is stored.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub boundary: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@
 //! `DateTime<Utc>` bound from the application's clock.
 
 pub mod audit_log;
+pub mod budget_pot;
 pub mod budget_session;
 pub mod category;
 pub mod city;
@@ -12,14 +13,17 @@ pub mod district;
 pub mod email_token;
 pub mod login_failure;
 pub mod outbox;
+pub mod page;
 pub mod project;
 pub mod session;
 pub mod stage;
+pub mod translation_override;
 pub mod user;
 pub mod user_photo;
 
 pub mod prelude {
     pub use super::audit_log::Entity as AuditLog;
+    pub use super::budget_pot::Entity as BudgetPot;
     pub use super::budget_session::Entity as BudgetSession;
     pub use super::category::Entity as Category;
     pub use super::city::Entity as City;
@@ -28,9 +32,11 @@ pub mod prelude {
     pub use super::email_token::Entity as EmailToken;
     pub use super::login_failure::Entity as LoginFailure;
     pub use super::outbox::Entity as Outbox;
+    pub use super::page::Entity as Page;
     pub use super::project::Entity as Project;
     pub use super::session::Entity as Session;
     pub use super::stage::Entity as Stage;
+    pub use super::translation_override::Entity as TranslationOverride;
     pub use super::user::Entity as User;
     pub use super::user_photo::Entity as UserPhoto;
 }

@@ -13,6 +13,8 @@ pub enum StageKind {
     Voting,
     #[sea_orm(string_value = "results")]
     Results,
+    #[sea_orm(string_value = "implementation")]
+    Implementation,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -23,7 +25,13 @@ pub struct Model {
     pub budget_session_id: i64,
     pub kind: StageKind,
     pub starts_at: DateTime<Utc>,
+    /// Exclusive: the first instant after the stage.
     pub ends_at: DateTime<Utc>,
+    /// Tooltip on the site's timeline.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub hint_uk: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub hint_en: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

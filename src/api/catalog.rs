@@ -35,6 +35,7 @@ pub enum StageKindDto {
     Review,
     Voting,
     Results,
+    Implementation,
 }
 
 #[derive(Debug, Object)]
@@ -218,6 +219,7 @@ impl From<entities::stage::StageKind> for StageKindDto {
             K::Review => Self::Review,
             K::Voting => Self::Voting,
             K::Results => Self::Results,
+            K::Implementation => Self::Implementation,
         }
     }
 }
