@@ -312,7 +312,14 @@ impl fmt::Debug for StorageSettings {
             .field("region", &self.region)
             .field("endpoint", &self.endpoint)
             .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &if self.secret_access_key.is_empty() { "" } else { "***" })
+            .field(
+                "secret_access_key",
+                &if self.secret_access_key.is_empty() {
+                    ""
+                } else {
+                    "***"
+                },
+            )
             .field("allow_http", &self.allow_http)
             .finish()
     }

@@ -159,6 +159,58 @@ impl Localizer {
         Some(text.into_owned())
     }
 
+    /// Every key of a language, messages and their attributes (`id`, `id.attr`), with its
+    /// text as written in `locales/` (arguments as `{ $name }`), sorted by key.
+    pub fn entries(&self, lang: Lang) -> Vec<(String, String)> {
+        use fluent_syntax::ast;
+        let prefix = format!("{}/", lang.code());
+        let mut entries = vec![];
+        for path in LocaleFiles::iter().filter(|p| p.starts_with(&prefix)) {
+            let file = LocaleFiles::get(&path).expect("listed by iter");
+            let text = String::from_utf8_lossy(&file.data).into_owned();
+            let Ok(resource) = fluent_syntax::parser::parse(text.as_str()) else {
+                continue;
+            };
+            for entry in resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    if let Some(value) = &message.value {
+                        entries.push((message.id.name.to_owned(), pattern_source(value)));
+                    }
+                    for attribute in &message.attributes {
+                        entries.push((
+                            format!("{}.{}", message.id.name, attribute.id.name),
+                            pattern_source(&attribute.value),
+                        ));
+                    }
+                }
+            }
+        }
+        entries.sort();
+        entries
+    }
+
+    /// Formats an override text (Fluent syntax, e.g. `Вітаємо, { $name }!`) with `args`.
+    /// `None` when the text is not valid Fluent.
+    pub fn format_text(&self, lang: Lang, text: &str, args: &[(&str, String)]) -> Option<String> {
+        let langid: LanguageIdentifier = lang.code().parse().ok()?;
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle.set_use_isolating(false);
+        let indented = text.trim_end().replace('\n', "\n    ");
+        let resource = FluentResource::try_new(format!("override = {indented}\n")).ok()?;
+        bundle.add_resource(resource).ok()?;
+        let message = bundle.get_message("override")?;
+        let pattern = message.value()?;
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = vec![];
+        let out = bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned();
+        Some(out)
+    }
+
     /// Every message id of a language, for completeness checks.
     pub fn message_ids(&self, lang: Lang) -> Vec<String> {
         let prefix = format!("{}/", lang.code());
@@ -177,6 +229,22 @@ impl Localizer {
         ids.sort();
         ids
     }
+}
+
+/// A pattern as a translator writes it: text, and `{ $name }` for arguments.
+fn pattern_source(pattern: &fluent_syntax::ast::Pattern<&str>) -> String {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    pattern
+        .elements
+        .iter()
+        .map(|element| match element {
+            PatternElement::TextElement { value } => (*value).to_owned(),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => format!("{{ ${} }}", id.name),
+            PatternElement::Placeable { .. } => "{ … }".to_owned(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -202,6 +270,33 @@ mod tests {
         let en = l.message_ids(Lang::En);
         assert!(!uk.is_empty());
         assert_eq!(uk, en, "uk and en locales must define the same messages");
+    }
+
+    #[test]
+    fn entries_and_override_texts() {
+        let l = Localizer::load().unwrap();
+        let entries = l.entries(Lang::En);
+        let find = |key: &str| {
+            entries
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(find("problem-not-found").as_deref(), Some("Not found"));
+        assert_eq!(
+            find("problem-not-found.detail").as_deref(),
+            Some("There is nothing at { $path }.")
+        );
+        assert_eq!(
+            l.format_text(Lang::Uk, "Нічого за { $path }", &[("path", "/x".into())])
+                .as_deref(),
+            Some("Нічого за /x")
+        );
+        assert_eq!(
+            l.format_text(Lang::Uk, "два\nрядки", &[]).as_deref(),
+            Some("два\nрядки")
+        );
+        assert_eq!(l.format_text(Lang::Uk, "{ unclosed", &[]), None);
     }
 
     #[test]

@@ -14,8 +14,8 @@ pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod startup;
-pub mod storage;
 pub mod state;
+pub mod storage;
 pub mod store;
 pub mod telemetry;
 

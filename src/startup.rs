@@ -60,12 +60,14 @@ pub fn build_app(state: AppState, extra: Option<Route>) -> impl Endpoint + 'stat
     if let Some(extra) = extra {
         routes = routes.nest("/__test", extra);
     }
-    let localizer = state.localizer.clone();
     let metrics = state.metrics.clone();
+    let problems = Problems {
+        state: state.clone(),
+    };
     routes
         .data(state)
         .with(CatchPanic::new().with_handler(PanicToProblem))
-        .with(Problems { localizer })
+        .with(problems)
         .with(Observe { metrics })
 }
 

@@ -8,6 +8,7 @@ use crate::auth::password::Passwords;
 use crate::config::Settings;
 use crate::domain::Clock;
 use crate::i18n::Localizer;
+use crate::storage::Storage;
 use crate::telemetry::Metrics;
 
 #[derive(Clone, Debug)]
@@ -18,6 +19,7 @@ pub struct AppState {
     pub localizer: Arc<Localizer>,
     pub metrics: Arc<Metrics>,
     pub passwords: Passwords,
+    pub storage: Storage,
 }
 
 impl AppState {
@@ -33,6 +35,7 @@ impl AppState {
             localizer: Arc::new(Localizer::load()?),
             metrics: Arc::new(Metrics::new()),
             passwords: Passwords::new(&settings.auth)?,
+            storage: Storage::from_settings(&settings.storage)?,
             settings: Arc::new(settings),
         })
     }

@@ -53,7 +53,9 @@ impl Storage {
     }
 
     pub async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<(), StorageError> {
-        self.store.put(&Path::from(key), PutPayload::from(bytes)).await?;
+        self.store
+            .put(&Path::from(key), PutPayload::from(bytes))
+            .await?;
         Ok(())
     }
 
@@ -81,16 +83,31 @@ mod tests {
 
     #[tokio::test]
     async fn a_local_folder_stores_reads_and_deletes() {
-        let dir = std::env::temp_dir().join(format!("hromada-storage-{}", uuid::Uuid::new_v4().simple()));
+        let dir =
+            std::env::temp_dir().join(format!("hromada-storage-{}", uuid::Uuid::new_v4().simple()));
         let storage = Storage::from_settings(&StorageSettings {
             path: dir.display().to_string(),
             ..Default::default()
         })
         .unwrap();
         assert!(storage.get("cities/1/logo.png").await.unwrap().is_none());
-        storage.put("cities/1/logo.png", b"png bytes".to_vec()).await.unwrap();
-        assert_eq!(storage.get("cities/1/logo.png").await.unwrap().unwrap().as_ref(), b"png bytes");
-        assert!(dir.join("cities/1/logo.png").exists(), "files are plain files in the folder");
+        storage
+            .put("cities/1/logo.png", b"png bytes".to_vec())
+            .await
+            .unwrap();
+        assert_eq!(
+            storage
+                .get("cities/1/logo.png")
+                .await
+                .unwrap()
+                .unwrap()
+                .as_ref(),
+            b"png bytes"
+        );
+        assert!(
+            dir.join("cities/1/logo.png").exists(),
+            "files are plain files in the folder"
+        );
         storage.delete("cities/1/logo.png").await.unwrap();
         storage.delete("cities/1/logo.png").await.unwrap();
         assert!(storage.get("cities/1/logo.png").await.unwrap().is_none());

@@ -87,7 +87,10 @@ enum Pages {
 }
 
 fn timestamp(col: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(col).timestamp_with_time_zone().not_null().to_owned()
+    ColumnDef::new(col)
+        .timestamp_with_time_zone()
+        .not_null()
+        .to_owned()
 }
 
 fn city_fk(name: &str, table: impl IntoIden, col: impl IntoIden) -> ForeignKeyCreateStatement {
@@ -100,7 +103,11 @@ fn city_fk(name: &str, table: impl IntoIden, col: impl IntoIden) -> ForeignKeyCr
 }
 
 /// SQLite alters one column per statement.
-async fn add_column(manager: &SchemaManager<'_>, table: impl IntoIden, column: ColumnDef) -> Result<(), DbErr> {
+async fn add_column(
+    manager: &SchemaManager<'_>,
+    table: impl IntoIden,
+    column: ColumnDef,
+) -> Result<(), DbErr> {
     manager
         .alter_table(Table::alter().table(table).add_column(column).to_owned())
         .await
@@ -129,7 +136,9 @@ impl MigrationTrait for Migration {
         for column in [
             integer(BudgetSessions::MinVoterAge).default(16).to_owned(),
             integer(BudgetSessions::MinAuthorAge).default(18).to_owned(),
-            string_len(BudgetSessions::ResultsRule, 32).default("kyiv").to_owned(),
+            string_len(BudgetSessions::ResultsRule, 32)
+                .default("kyiv")
+                .to_owned(),
             integer_null(BudgetSessions::MinVotesToWin),
             string_len(BudgetSessions::RegistrationMethods, 200)
                 .default(r#"["password"]"#)
@@ -233,7 +242,9 @@ impl MigrationTrait for Migration {
             TranslationOverrides::Table.into_iden(),
             BudgetPots::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         // Added columns stay: dropping columns on SQLite needs a table rebuild, and an
         // unused column is harmless.

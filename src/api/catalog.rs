@@ -54,11 +54,32 @@ pub struct SessionDto {
     pub stages: Vec<StageDto>,
 }
 
+/// What a map of the city needs (public: every visitor's browser loads the tiles).
+#[derive(Debug, Object)]
+pub struct PublicMap {
+    pub tile_url: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub zoom: i32,
+}
+
+#[derive(Debug, Object)]
+pub struct DistrictDto {
+    pub id: i64,
+    pub name: LocalizedName,
+    /// GeoJSON Polygon or MultiPolygon, when the city has drawn it.
+    pub boundary: Option<serde_json::Value>,
+}
+
 #[derive(Debug, Object)]
 pub struct CityDetail {
     #[oai(flatten)]
     pub city: CityDto,
-    pub districts: Vec<DirectoryEntry>,
+    pub contacts: Option<String>,
+    /// Where the logo is, when the city has one.
+    pub logo_url: Option<String>,
+    pub map: PublicMap,
+    pub districts: Vec<DistrictDto>,
     /// Active categories, in display order.
     pub categories: Vec<DirectoryEntry>,
     /// Newest first.
@@ -120,14 +141,30 @@ impl CatalogApi {
     )]
     async fn city(&self, state: Data<&AppState>, slug: Path<String>) -> Result<Json<CityDetail>> {
         let o = catalog::city_overview(&state, &slug).await?;
+        let logo_url = o
+            .city
+            .logo_key
+            .as_ref()
+            .map(|_| format!("/api/v1/cities/{}/logo", o.city.slug));
+        let map = PublicMap {
+            tile_url: o.city.tile_url.clone(),
+            lat: o.city.map_lat,
+            lon: o.city.map_lon,
+            zoom: o.city.map_zoom,
+        };
+        let contacts = o.city.contacts.clone();
         Ok(Json(CityDetail {
             city: o.city.into(),
+            contacts,
+            logo_url,
+            map,
             districts: o
                 .districts
                 .into_iter()
-                .map(|d| DirectoryEntry {
+                .map(|d| DistrictDto {
                     id: d.id,
                     name: LocalizedName::new(&d.name_uk, &d.name_en),
+                    boundary: d.boundary.and_then(|b| serde_json::from_str(&b).ok()),
                 })
                 .collect(),
             categories: o

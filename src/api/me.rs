@@ -156,11 +156,12 @@ impl MeApi {
     #[oai(path = "/me/photo", method = "put", operation_id = "putMyPhoto")]
     async fn put_photo(
         &self,
+        req: &poem::Request,
         state: Data<&AppState>,
         session: SessionCookie,
         body: Binary<Vec<u8>>,
     ) -> Result<Done> {
-        profile::put_photo(&state, &session.0, body.0).await?;
+        profile::put_photo(&state, &session.0, body.0, super::declared_type(req)).await?;
         Ok(Done::NoContent)
     }
 

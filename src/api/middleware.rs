@@ -13,6 +13,7 @@ use tracing::Instrument;
 
 use crate::error::AppError;
 use crate::i18n::{Lang, Localizer};
+use crate::state::AppState;
 use crate::telemetry::Metrics;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -95,9 +96,10 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
 }
 
 /// Turns every error, and every bodiless error response (a caught panic, a framework 404),
-/// into a localized problem+json response.
+/// into a localized problem+json response. On a city's paths (`/api/v1/cities/{slug}/…`) the
+/// city's translation overrides apply.
 pub struct Problems {
-    pub localizer: Arc<Localizer>,
+    pub state: AppState,
 }
 
 impl<E: Endpoint> Middleware<E> for Problems {
@@ -106,14 +108,21 @@ impl<E: Endpoint> Middleware<E> for Problems {
     fn transform(&self, ep: E) -> Self::Output {
         ProblemsEndpoint {
             inner: ep,
-            localizer: self.localizer.clone(),
+            state: self.state.clone(),
         }
     }
 }
 
 pub struct ProblemsEndpoint<E> {
     inner: E,
-    localizer: Arc<Localizer>,
+    state: AppState,
+}
+
+/// The city slug of a request path like `/api/v1/cities/{slug}/…`.
+fn city_of_path(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("/api/v1/cities/")?;
+    let slug = rest.split('/').next()?;
+    (!slug.is_empty() && slug.len() <= 64).then_some(slug)
 }
 
 impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
@@ -148,7 +157,21 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
                 (to_app_error(err, &method, &path), pattern)
             }
         };
-        let mut response = render(&self.localizer, lang, &request_id, error);
+        let key = format!("problem-{}", error.code);
+        let overrides = match city_of_path(&path) {
+            Some(slug) if !error.is_server_error() => Overrides {
+                title: crate::app::content::override_text(&self.state, slug, lang, &key).await,
+                detail: crate::app::content::override_text(
+                    &self.state,
+                    slug,
+                    lang,
+                    &format!("{key}.detail"),
+                )
+                .await,
+            },
+            _ => Overrides::default(),
+        };
+        let mut response = render(&self.state.localizer, lang, &request_id, error, &overrides);
         if let Some(pattern) = pattern {
             response.set_data(pattern);
         }
@@ -214,8 +237,21 @@ fn to_app_error(err: poem::Error, method: &str, path: &str) -> AppError {
     }
 }
 
+/// A city's own wording of a problem's title and detail.
+#[derive(Debug, Default)]
+pub struct Overrides {
+    pub title: Option<String>,
+    pub detail: Option<String>,
+}
+
 /// The problem+json body of RFC 9457, with our stable `code` and the request id.
-pub fn render(localizer: &Localizer, lang: Lang, request_id: &str, error: AppError) -> Response {
+pub fn render(
+    localizer: &Localizer,
+    lang: Lang,
+    request_id: &str,
+    error: AppError,
+    overrides: &Overrides,
+) -> Response {
     if error.is_server_error() {
         match &error.cause {
             Some(cause) => tracing::error!(code = error.code, error = ?cause, "request failed"),
@@ -233,10 +269,10 @@ pub fn render(localizer: &Localizer, lang: Lang, request_id: &str, error: AppErr
     args.push(("request_id", request_id.to_owned()));
     let mut body = serde_json::json!({
         "type": format!("urn:hromada:problem:{}", error.code),
-        "title": localizer.get(lang, &key, &args),
+        "title": text(localizer, lang, &key, overrides.title.as_deref(), &args),
         "status": error.status.as_u16(),
         "code": error.code,
-        "detail": localizer.get(lang, &format!("{key}.detail"), &args),
+        "detail": text(localizer, lang, &format!("{key}.detail"), overrides.detail.as_deref(), &args),
         "request_id": request_id,
     });
     if let Some(field) = &error.field {
@@ -250,6 +286,18 @@ pub fn render(localizer: &Localizer, lang: Lang, request_id: &str, error: AppErr
         response = response.header(poem::http::header::RETRY_AFTER, secs);
     }
     response.body(body.to_string())
+}
+
+fn text(
+    localizer: &Localizer,
+    lang: Lang,
+    key: &str,
+    city_text: Option<&str>,
+    args: &[(&str, String)],
+) -> String {
+    city_text
+        .and_then(|t| localizer.format_text(lang, t, args))
+        .unwrap_or_else(|| localizer.get(lang, key, args))
 }
 
 /// Refuses request bodies over the limit, whether announced by `Content-Length` or streamed:

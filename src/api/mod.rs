@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod auth;
 pub mod catalog;
+pub mod city;
 pub mod estimates;
 pub mod me;
 pub mod middleware;
@@ -26,6 +27,8 @@ pub enum ApiTags {
     Account,
     /// Cities, staff, audit log, e-mail outbox.
     Admin,
+    /// The city directory, budget sessions, translations and static pages.
+    Directory,
     /// About this server.
     Meta,
 }
@@ -36,6 +39,7 @@ pub type Apis = (
     auth::AuthApi,
     me::MeApi,
     admin::AdminApi,
+    city::CityApi,
     system::MetaApi,
 );
 
@@ -48,6 +52,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             auth::AuthApi,
             me::MeApi,
             admin::AdminApi,
+            city::CityApi,
             system::MetaApi,
         ),
         "hromada",
@@ -59,4 +64,23 @@ pub fn service() -> OpenApiService<Apis, ()> {
          `Accept-Language` (uk by default, en).",
     )
     .server("/api/v1")
+}
+
+/// The `Content-Type` a client named for an upload.
+pub fn declared_type(req: &poem::Request) -> Option<&str> {
+    req.headers()
+        .get(poem::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_openapi_document_builds_with_unique_names() {
+        // poem-openapi panics on two types with one name or two operations with one id; find
+        // that here, not at start-up.
+        let _ = poem::IntoEndpoint::into_endpoint(super::service());
+        let spec: serde_json::Value = serde_json::from_str(&super::service().spec()).unwrap();
+        assert!(spec["paths"]["/cities/{slug}/sessions/current"].is_object());
+    }
 }

@@ -4,7 +4,10 @@
 pub mod accounts;
 pub mod auth;
 pub mod catalog;
+pub mod city;
+pub mod content;
 pub mod demo;
 pub mod estimates;
 pub mod profile;
+pub mod sessions;
 pub mod staff;

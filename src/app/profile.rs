@@ -200,8 +200,13 @@ pub async fn change_password(
 }
 
 /// Stores a profile photo after checking by content that it is a whole JPEG or PNG.
-pub async fn put_photo(state: &AppState, session: &SessionCtx, bytes: Vec<u8>) -> AppResult<()> {
-    let content_type = check_image(bytes.clone(), PHOTO_MAX_BYTES).await?;
+pub async fn put_photo(
+    state: &AppState,
+    session: &SessionCtx,
+    bytes: Vec<u8>,
+    declared: Option<&str>,
+) -> AppResult<()> {
+    let content_type = check_image(bytes.clone(), PHOTO_MAX_BYTES, "photo", declared).await?;
     store::users::put_photo(
         &state.db,
         session.user_id,
@@ -221,19 +226,43 @@ pub async fn photo(state: &AppState, session: &SessionCtx) -> AppResult<(String,
 }
 
 /// The MIME type of a JPEG or PNG image that decodes completely; anything else is refused.
-pub async fn check_image(bytes: Vec<u8>, max_bytes: usize) -> AppResult<&'static str> {
+/// `declared` is the type the client named (its `Content-Type`); when it names an image type
+/// that differs from the content (a PNG called a JPEG), the upload is refused.
+pub async fn check_image(
+    bytes: Vec<u8>,
+    max_bytes: usize,
+    field: &'static str,
+    declared: Option<&str>,
+) -> AppResult<&'static str> {
     if bytes.len() > max_bytes {
         return Err(
-            AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "image-too-large").arg("limit", max_bytes),
+            AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "image-too-large")
+                .arg("limit", max_bytes)
+                .at_field(field),
         );
     }
-    let format =
-        image::guess_format(&bytes).map_err(|_| AppError::invalid("image-type", "photo"))?;
+    let format = image::guess_format(&bytes).map_err(|_| AppError::invalid("image-type", field))?;
     let content_type = match format {
         image::ImageFormat::Jpeg => "image/jpeg",
         image::ImageFormat::Png => "image/png",
-        _ => return Err(AppError::invalid("image-type", "photo")),
+        _ => return Err(AppError::invalid("image-type", field)),
     };
+    let declared = declared.map(|d| {
+        d.split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    });
+    if let Some(declared) = declared.filter(|d| d.starts_with("image/")) {
+        let same =
+            declared == content_type || (declared == "image/jpg" && content_type == "image/jpeg");
+        if !same {
+            return Err(AppError::invalid("image-mismatch", field)
+                .arg("declared", declared)
+                .arg("actual", content_type));
+        }
+    }
     tokio::task::spawn_blocking(move || {
         let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
         let mut limits = image::Limits::default();
@@ -245,6 +274,6 @@ pub async fn check_image(bytes: Vec<u8>, max_bytes: usize) -> AppResult<&'static
     })
     .await
     .map_err(AppError::internal)?
-    .map_err(|_| AppError::invalid("image-corrupt", "photo"))?;
+    .map_err(|_| AppError::invalid("image-corrupt", field))?;
     Ok(content_type)
 }

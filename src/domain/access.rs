@@ -30,6 +30,21 @@ pub enum Action {
     /// Read or change one's own account.
     OwnAccount,
     CreateCity,
+    /// Delete a city or change its slug.
+    DeleteCity,
+    /// Names, contacts, time zone.
+    UpdateCity,
+    /// The «Інші налаштування» tab: commission elections, map tiles and view.
+    ViewCitySettings,
+    UpdateCitySettings,
+    /// Logo, stage hints, translations, static pages.
+    EditContent,
+    /// Unpublished pages and the list of translation overrides.
+    ViewContentDrafts,
+    /// Districts and categories.
+    ManageDirectories,
+    /// Budget sessions: stages, pots, parameters.
+    ManageSessions,
     ViewStaff,
     GrantRole(CityRole),
     RevokeRole(CityRole),
@@ -62,6 +77,24 @@ pub fn authorize(
         Action::CreateCity | Action::ViewPlatform | Action::RetryPlatformEmail => {
             actor.platform_admin
         }
+        Action::DeleteCity => actor.platform_admin && city_id.is_some(),
+        Action::UpdateCity
+        | Action::UpdateCitySettings
+        | Action::ManageDirectories
+        | Action::ManageSessions => {
+            actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
+        }
+        Action::EditContent => {
+            actor.platform_admin && city_id.is_some()
+                || in_city(CityRole::Admin)
+                || in_city(CityRole::Moderator)
+        }
+        Action::ViewContentDrafts => {
+            actor.platform_admin && city_id.is_some()
+                || in_city(CityRole::Admin)
+                || in_city(CityRole::Moderator)
+                || in_city(CityRole::Observer)
+        }
         // City admins are granted and revoked by platform admins only.
         Action::GrantRole(CityRole::Admin) | Action::RevokeRole(CityRole::Admin) => {
             actor.platform_admin && city_id.is_some()
@@ -69,7 +102,7 @@ pub fn authorize(
         Action::GrantRole(_) | Action::RevokeRole(_) | Action::RetryEmail => {
             actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
         }
-        Action::ViewStaff | Action::ViewAudit | Action::ViewEmails => {
+        Action::ViewStaff | Action::ViewAudit | Action::ViewEmails | Action::ViewCitySettings => {
             actor.platform_admin && city_id.is_some()
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Observer)
@@ -120,7 +153,39 @@ mod tests {
             ("platform admin", Some(&platform)),
         ];
         // Expected: which of the eight may (anonymous is always NotSignedIn).
-        let table: [(Action, [bool; 8]); 14] = [
+        let table: [(Action, [bool; 8]); 22] = [
+            (
+                DeleteCity,
+                [false, false, false, false, false, false, false, true],
+            ),
+            (
+                UpdateCity,
+                [false, false, false, false, true, false, false, true],
+            ),
+            (
+                UpdateCitySettings,
+                [false, false, false, false, true, false, false, true],
+            ),
+            (
+                ManageDirectories,
+                [false, false, false, false, true, false, false, true],
+            ),
+            (
+                ManageSessions,
+                [false, false, false, false, true, false, false, true],
+            ),
+            (
+                ViewCitySettings,
+                [false, false, false, false, true, false, true, true],
+            ),
+            (
+                EditContent,
+                [false, false, true, false, true, false, false, true],
+            ),
+            (
+                ViewContentDrafts,
+                [false, false, true, false, true, false, true, true],
+            ),
             (
                 OwnAccount,
                 [false, true, true, true, true, true, true, true],

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod audit;
 pub mod clock;
+pub mod content;
 pub mod delivery;
 pub mod estimate;
 pub mod login;
@@ -13,6 +14,7 @@ pub mod money;
 pub mod password_policy;
 pub mod profile;
 pub mod throttle;
+pub mod timeline;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use money::{Money, MoneyError};

@@ -2,7 +2,9 @@
 //! pool connection or an open transaction; inside a transaction always pass the transaction.
 
 pub mod audit;
+pub mod budget_sessions;
 pub mod catalog;
+pub mod content;
 pub mod outbox;
 pub mod projects;
 pub mod sessions;

@@ -398,14 +398,23 @@ async fn the_profile_and_its_photo() {
     .await;
 
     let photo = png(64, 48);
-    // Checked by content: a PNG sent as "image/jpeg" is still stored as the PNG it is.
-    assert_eq!(
+    // Checked by content: a PNG that calls itself a JPEG is refused.
+    problem(
         browser
             .put_bytes("/api/v1/me/photo", photo.clone(), "image/jpeg")
-            .await
-            .status(),
-        204
-    );
+            .await,
+        422,
+        "image-mismatch",
+    )
+    .await;
+    let stored = browser
+        .put_bytes(
+            "/api/v1/me/photo",
+            photo.clone(),
+            "application/octet-stream",
+        )
+        .await;
+    assert_eq!(stored.status(), 204);
     let got = browser.get("/api/v1/me/photo").await;
     assert_eq!(got.headers()["content-type"], "image/png");
     assert_eq!(got.bytes().await.unwrap().to_vec(), photo);

@@ -6,6 +6,7 @@ mod audit;
 mod catalog;
 mod cli;
 mod deploy;
+mod directory;
 mod email;
 mod http;
 mod lifecycle;

@@ -118,6 +118,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub clock: Arc<ManualClock>,
+    pub settings: Settings,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
     // Declared last: dropped after the server has let go of it.
@@ -293,6 +294,13 @@ impl Browser {
             .unwrap()
     }
 
+    pub async fn put_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.with_csrf(self.client.put(self.url(path)).json(body))
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn delete(&self, path: &str) -> reqwest::Response {
         self.with_csrf(self.client.delete(self.url(path)))
             .send()
@@ -344,12 +352,16 @@ pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> Te
     settings.database.max_connections = 5;
     // reqwest's cookie store keeps Secure cookies off plain http.
     settings.auth.cookie_secure = false;
+    settings.storage.path = std::env::temp_dir()
+        .join(format!("hromada-files-{}", uuid::Uuid::new_v4().simple()))
+        .display()
+        .to_string();
     settings.outbox.poll_interval_ms = 50;
     settings.outbox.backoff_base_ms = 100;
     settings.outbox.backoff_cap_ms = 400;
     adjust(&mut settings);
     let clock = Arc::new(ManualClock::new(Utc::now()));
-    let state = build_state(settings, clock.clone())
+    let state = build_state(settings.clone(), clock.clone())
         .await
         .expect("application state");
     let db = state.db.clone();
@@ -372,6 +384,7 @@ pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> Te
         client,
         db,
         clock,
+        settings,
         shutdown: Some(tx),
         server: Some(handle),
         _db: test_db,

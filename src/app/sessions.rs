@@ -1,0 +1,512 @@
+//! Budget sessions: their timeline of stages (dates in the city's time zone), pots and
+//! parameters. The current stage is always derived from the clock.
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use entities::budget_pot::{self, PotScope};
+use entities::{budget_session, city, stage};
+use poem::http::StatusCode;
+use sea_orm::{ActiveModelTrait, IntoActiveModel, Set, TransactionTrait};
+use serde_json::json;
+
+use crate::domain::Money;
+use crate::domain::access::{Action, Actor, authorize};
+use crate::domain::profile::Field;
+use crate::domain::timeline::{self, Change, Phase, StageDates, StageKind, TimelineError};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::store;
+use crate::store::audit::NewEntry;
+use crate::store::budget_sessions::{NewPot, domain_kind};
+
+pub const RESULTS_RULES: [&str; 3] = ["kyiv", "greedy", "equal_shares"];
+pub const REGISTRATION_METHODS: [&str; 2] = ["password", "kyiv_id"];
+
+#[derive(Debug, Clone)]
+pub struct PotInput {
+    pub name_uk: String,
+    pub name_en: String,
+    pub scope: PotScope,
+    pub total: String,
+    pub max_project_cost: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Parameters {
+    pub votes_per_voter: i32,
+    pub min_voter_age: i32,
+    pub min_author_age: i32,
+    pub results_rule: String,
+    pub min_votes_to_win: Option<i32>,
+    pub registration_methods: Vec<String>,
+    pub required_fields: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionInput {
+    pub name_uk: String,
+    pub name_en: String,
+    pub parameters: Parameters,
+    pub stages: Vec<StageDates>,
+    pub pots: Vec<PotInput>,
+}
+
+/// A change to a session; `None` leaves a part as it is.
+#[derive(Debug, Clone, Default)]
+pub struct SessionChange {
+    pub name_uk: Option<String>,
+    pub name_en: Option<String>,
+    pub parameters: Option<Parameters>,
+    pub stages: Option<Vec<StageDates>>,
+    pub pots: Option<Vec<PotInput>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionView {
+    pub session: budget_session::Model,
+    pub stages: Vec<(stage::Model, StageDates)>,
+    pub pots: Vec<budget_pot::Model>,
+    pub phase: Phase,
+    pub registration_methods: Vec<String>,
+    pub required_fields: Vec<String>,
+}
+
+pub fn city_tz(city: &city::Model) -> Tz {
+    timeline::parse_time_zone(&city.time_zone).unwrap_or(chrono_tz::Europe::Kyiv)
+}
+
+/// The local dates of a stored stage (its instants were computed from them).
+fn dates_of(stage: &stage::Model, tz: Tz) -> StageDates {
+    StageDates {
+        kind: domain_kind(stage.kind),
+        start: stage.starts_at.with_timezone(&tz).date_naive(),
+        end: (stage.ends_at - Duration::seconds(1))
+            .with_timezone(&tz)
+            .date_naive(),
+    }
+}
+
+fn timeline_error(err: TimelineError) -> AppError {
+    let invalid = |code| AppError::invalid(code, "stages");
+    match err {
+        TimelineError::Empty => invalid("stages-empty"),
+        TimelineError::Reversed { kind } => invalid("stage-reversed").arg("stage", kind),
+        TimelineError::OutOfOrder { kind } => invalid("stage-out-of-order").arg("stage", kind),
+        TimelineError::Gap {
+            after,
+            expected,
+            found,
+        }
+        | TimelineError::Overlap {
+            after,
+            expected,
+            found,
+        } => invalid("stage-not-next-day")
+            .arg("stage", after)
+            .arg("expected", expected)
+            .arg("found", found),
+        TimelineError::MissingStage { kind } => invalid("stage-missing").arg("stage", kind),
+        TimelineError::StartedStageChanged { kind } => {
+            AppError::new(StatusCode::CONFLICT, "stage-started")
+                .arg("stage", kind)
+                .at_field("stages")
+        }
+    }
+}
+
+fn check_parameters(p: &Parameters) -> AppResult<()> {
+    if !(1..=50).contains(&p.votes_per_voter) {
+        return Err(AppError::invalid(
+            "votes-per-voter-invalid",
+            "votes_per_voter",
+        ));
+    }
+    for (age, field) in [
+        (p.min_voter_age, "min_voter_age"),
+        (p.min_author_age, "min_author_age"),
+    ] {
+        if !(14..=100).contains(&age) {
+            return Err(AppError::invalid("age-invalid", field));
+        }
+    }
+    if !RESULTS_RULES.contains(&p.results_rule.as_str()) {
+        return Err(AppError::invalid("results-rule-invalid", "results_rule"));
+    }
+    if p.min_votes_to_win.is_some_and(|v| v < 0) {
+        return Err(AppError::invalid("min-votes-invalid", "min_votes_to_win"));
+    }
+    if p.registration_methods.is_empty()
+        || p.registration_methods
+            .iter()
+            .any(|m| !REGISTRATION_METHODS.contains(&m.as_str()))
+    {
+        return Err(AppError::invalid(
+            "registration-methods-invalid",
+            "registration_methods",
+        ));
+    }
+    let known: Vec<&str> = ALL_FIELDS.iter().map(|f| f.code()).collect();
+    if p.required_fields
+        .iter()
+        .any(|f| !known.contains(&f.as_str()))
+    {
+        return Err(AppError::invalid(
+            "required-fields-invalid",
+            "required_fields",
+        ));
+    }
+    Ok(())
+}
+
+const ALL_FIELDS: [Field; 9] = [
+    Field::LastName,
+    Field::FirstName,
+    Field::Patronymic,
+    Field::BirthDate,
+    Field::Phone,
+    Field::Email,
+    Field::RegistrationAddress,
+    Field::ResidenceAddress,
+    Field::Photo,
+];
+
+fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
+    if pots.is_empty() || pots.len() > 20 {
+        return Err(AppError::invalid("pots-invalid", "pots"));
+    }
+    pots.iter()
+        .enumerate()
+        .map(|(i, pot)| {
+            let total: Money = pot
+                .total
+                .parse()
+                .map_err(|e| AppError::from(e).at_field(format!("pots[{i}].total")))?;
+            let max: Money = pot
+                .max_project_cost
+                .parse()
+                .map_err(|e| AppError::from(e).at_field(format!("pots[{i}].max_project_cost")))?;
+            if total <= Money::ZERO || max <= Money::ZERO || max > total {
+                return Err(AppError::invalid(
+                    "pot-amounts-invalid",
+                    &format!("pots[{i}]"),
+                ));
+            }
+            let name_uk = crate::domain::profile::name(&pot.name_uk)
+                .map_err(|_| AppError::invalid("field-required", &format!("pots[{i}].name.uk")))?;
+            let name_en = crate::domain::profile::name(&pot.name_en)
+                .map_err(|_| AppError::invalid("field-required", &format!("pots[{i}].name.en")))?;
+            Ok(NewPot {
+                name_uk,
+                name_en,
+                scope: pot.scope,
+                total,
+                max_project_cost: max,
+            })
+        })
+        .collect()
+}
+
+async fn city(state: &AppState, slug: &str) -> AppResult<city::Model> {
+    store::catalog::find_city(&state.db, slug)
+        .await?
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "city-not-found").arg("slug", slug))
+}
+
+async fn load(
+    state: &AppState,
+    city: &city::Model,
+    session: budget_session::Model,
+) -> AppResult<SessionView> {
+    let tz = city_tz(city);
+    let stages = store::budget_sessions::stages(&state.db, session.id).await?;
+    let pots = store::budget_sessions::pots(&state.db, session.id).await?;
+    let dated: Vec<(stage::Model, StageDates)> = stages
+        .into_iter()
+        .map(|s| {
+            let d = dates_of(&s, tz);
+            (s, d)
+        })
+        .collect();
+    let dates: Vec<StageDates> = dated.iter().map(|(_, d)| *d).collect();
+    let phase = timeline::phase(&dates, tz, state.clock.now());
+    Ok(SessionView {
+        registration_methods: serde_json::from_str(&session.registration_methods)
+            .unwrap_or_default(),
+        required_fields: serde_json::from_str(&session.required_fields).unwrap_or_default(),
+        session,
+        stages: dated,
+        pots,
+        phase,
+    })
+}
+
+/// The session the city is running now: the one in a stage, else the next to start, else the
+/// last one that finished.
+pub async fn current(state: &AppState, slug: &str) -> AppResult<SessionView> {
+    let city = city(state, slug).await?;
+    let mut views = vec![];
+    for session in store::budget_sessions::of_city(&state.db, city.id).await? {
+        views.push(load(state, &city, session).await?);
+    }
+    let pick = views
+        .iter()
+        .position(|v| matches!(v.phase, Phase::Stage { .. }))
+        .or_else(|| {
+            views
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| match v.phase {
+                    Phase::NotStarted { opens_at } => Some((opens_at, i)),
+                    _ => None,
+                })
+                .min()
+                .map(|(_, i)| i)
+        })
+        .or_else(|| {
+            views
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.stages.last().map(|(s, _)| (s.ends_at, i)))
+                .max()
+                .map(|(_, i)| i)
+        })
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "session-not-found"))?;
+    Ok(views.swap_remove(pick))
+}
+
+pub async fn get(state: &AppState, slug: &str, id: i64) -> AppResult<SessionView> {
+    let city = city(state, slug).await?;
+    let session = store::budget_sessions::find_in_city(&state.db, city.id, id)
+        .await?
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "session-not-found"))?;
+    load(state, &city, session).await
+}
+
+/// The span of time a timeline covers.
+fn span(stages: &[StageDates], tz: Tz) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let first = stages.first()?;
+    let last = stages.last()?;
+    Some((timeline::window(first, tz).0, timeline::window(last, tz).1))
+}
+
+async fn check_no_overlap(
+    state: &AppState,
+    city: &city::Model,
+    stages: &[StageDates],
+    except: Option<i64>,
+) -> AppResult<()> {
+    let tz = city_tz(city);
+    let Some((start, end)) = span(stages, tz) else {
+        return Ok(());
+    };
+    for other in store::budget_sessions::of_city(&state.db, city.id).await? {
+        if Some(other.id) == except {
+            continue;
+        }
+        let other_stages = store::budget_sessions::stages(&state.db, other.id).await?;
+        if let (Some(first), Some(last)) = (other_stages.first(), other_stages.last())
+            && first.starts_at < end
+            && start < last.ends_at
+        {
+            return Err(AppError::new(StatusCode::CONFLICT, "sessions-overlap").at_field("stages"));
+        }
+    }
+    Ok(())
+}
+
+pub async fn create(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    input: SessionInput,
+) -> AppResult<SessionView> {
+    let actor_ref = actor.ok_or_else(AppError::unauthenticated)?;
+    let city = city(state, slug).await?;
+    authorize(Some(actor_ref), Action::ManageSessions, Some(city.id))?;
+    let name_uk = crate::domain::profile::name(&input.name_uk)
+        .map_err(|e| super::auth::profile_error(e, "name.uk"))?;
+    let name_en = crate::domain::profile::name(&input.name_en)
+        .map_err(|e| super::auth::profile_error(e, "name.en"))?;
+    check_parameters(&input.parameters)?;
+    timeline::validate(&input.stages).map_err(timeline_error)?;
+    let pots = check_pots(&input.pots)?;
+    check_no_overlap(state, &city, &input.stages, None).await?;
+    let tz = city_tz(&city);
+    let now = state.clock.now();
+    let p = &input.parameters;
+    let txn = state.db.begin().await?;
+    let session = budget_session::ActiveModel {
+        city_id: Set(city.id),
+        name_uk: Set(name_uk),
+        name_en: Set(name_en),
+        votes_per_voter: Set(p.votes_per_voter),
+        created_at: Set(now),
+        min_voter_age: Set(p.min_voter_age),
+        min_author_age: Set(p.min_author_age),
+        results_rule: Set(p.results_rule.clone()),
+        min_votes_to_win: Set(p.min_votes_to_win),
+        registration_methods: Set(json!(p.registration_methods).to_string()),
+        required_fields: Set(json!(p.required_fields).to_string()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    store::budget_sessions::replace_stages(&txn, session.id, &input.stages, tz).await?;
+    store::budget_sessions::replace_pots(&txn, session.id, &pots).await?;
+    store::audit::append(
+        &txn,
+        NewEntry {
+            city_id: Some(city.id),
+            actor_id: Some(actor_ref.user_id),
+            action: "session.create".into(),
+            target: format!("session:{}", session.id),
+            summary: json!({ "after": { "name_uk": session.name_uk, "stages": stages_json(&input.stages) } }),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    load(state, &city, session).await
+}
+
+fn stages_json(stages: &[StageDates]) -> serde_json::Value {
+    json!(
+        stages
+            .iter()
+            .map(|s| json!({ "kind": s.kind.code(), "start": s.start, "end": s.end }))
+            .collect::<Vec<_>>()
+    )
+}
+
+pub async fn update(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    id: i64,
+    change: SessionChange,
+) -> AppResult<SessionView> {
+    let actor_ref = actor.ok_or_else(AppError::unauthenticated)?;
+    let city = city(state, slug).await?;
+    authorize(Some(actor_ref), Action::ManageSessions, Some(city.id))?;
+    let before = get(state, slug, id).await?;
+    let started = !matches!(before.phase, Phase::NotStarted { .. });
+    let tz = city_tz(&city);
+    let now = state.clock.now();
+    let locked = |what: &str| AppError::new(StatusCode::CONFLICT, "session-started").at_field(what);
+    if (change.parameters.is_some() || change.pots.is_some())
+        && !timeline::may_change(Change::Parameters, started)
+    {
+        return Err(locked(if change.pots.is_some() {
+            "pots"
+        } else {
+            "parameters"
+        }));
+    }
+    if let Some(p) = &change.parameters {
+        check_parameters(p)?;
+    }
+    let pots = change.pots.as_deref().map(check_pots).transpose()?;
+    if let Some(stages) = &change.stages {
+        let old: Vec<StageDates> = before.stages.iter().map(|(_, d)| *d).collect();
+        timeline::validate(stages).map_err(timeline_error)?;
+        timeline::check_reschedule(&old, stages, tz, now).map_err(timeline_error)?;
+        check_no_overlap(state, &city, stages, Some(id)).await?;
+    }
+    let txn = state.db.begin().await?;
+    let mut model = before.session.clone().into_active_model();
+    if let Some(name) = &change.name_uk {
+        model.name_uk = Set(crate::domain::profile::name(name)
+            .map_err(|e| super::auth::profile_error(e, "name.uk"))?);
+    }
+    if let Some(name) = &change.name_en {
+        model.name_en = Set(crate::domain::profile::name(name)
+            .map_err(|e| super::auth::profile_error(e, "name.en"))?);
+    }
+    if let Some(p) = &change.parameters {
+        model.votes_per_voter = Set(p.votes_per_voter);
+        model.min_voter_age = Set(p.min_voter_age);
+        model.min_author_age = Set(p.min_author_age);
+        model.results_rule = Set(p.results_rule.clone());
+        model.min_votes_to_win = Set(p.min_votes_to_win);
+        model.registration_methods = Set(json!(p.registration_methods).to_string());
+        model.required_fields = Set(json!(p.required_fields).to_string());
+    }
+    let session = model.update(&txn).await?;
+    if let Some(stages) = &change.stages {
+        store::budget_sessions::replace_stages(&txn, id, stages, tz).await?;
+    }
+    if let Some(pots) = &pots {
+        store::budget_sessions::replace_pots(&txn, id, pots).await?;
+    }
+    let old_dates: Vec<StageDates> = before.stages.iter().map(|(_, d)| *d).collect();
+    store::audit::append(
+        &txn,
+        NewEntry {
+            city_id: Some(city.id),
+            actor_id: Some(actor_ref.user_id),
+            action: "session.update".into(),
+            target: format!("session:{id}"),
+            summary: json!({
+                "before": { "name_uk": before.session.name_uk, "votes_per_voter": before.session.votes_per_voter, "stages": stages_json(&old_dates) },
+                "after": { "name_uk": session.name_uk, "votes_per_voter": session.votes_per_voter, "stages": change.stages.as_deref().map(stages_json) },
+            }),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    load(state, &city, session).await
+}
+
+/// Sets a stage's timeline tooltip (moderators, admins), at any time.
+pub async fn set_hint(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    session_id: i64,
+    kind: StageKind,
+    hint_uk: Option<String>,
+    hint_en: Option<String>,
+) -> AppResult<()> {
+    let actor_ref = actor.ok_or_else(AppError::unauthenticated)?;
+    let city = city(state, slug).await?;
+    authorize(Some(actor_ref), Action::EditContent, Some(city.id))?;
+    let view = get(state, slug, session_id).await?;
+    let (stage, _) = view
+        .stages
+        .into_iter()
+        .find(|(_, d)| d.kind == kind)
+        .ok_or_else(|| {
+            AppError::new(StatusCode::NOT_FOUND, "stage-not-found").arg("stage", kind)
+        })?;
+    let text = |v: Option<String>, field| {
+        v.map(|v| {
+            crate::domain::profile::text(&v, 1000).map_err(|e| super::auth::profile_error(e, field))
+        })
+        .transpose()
+        .map(Option::flatten)
+    };
+    let hint_uk = text(hint_uk, "hint.uk")?;
+    let hint_en = text(hint_en, "hint.en")?;
+    let now = state.clock.now();
+    let txn = state.db.begin().await?;
+    let before = (stage.hint_uk.clone(), stage.hint_en.clone());
+    let mut model = stage.into_active_model();
+    model.hint_uk = Set(hint_uk.clone());
+    model.hint_en = Set(hint_en.clone());
+    let stage = model.update(&txn).await?;
+    store::audit::append(
+        &txn,
+        NewEntry {
+            city_id: Some(city.id),
+            actor_id: Some(actor_ref.user_id),
+            action: "stage.hint".into(),
+            target: format!("stage:{}", stage.id),
+            summary: json!({ "before": { "uk": before.0, "en": before.1 }, "after": { "uk": hint_uk, "en": hint_en } }),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
