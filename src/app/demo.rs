@@ -3,18 +3,20 @@
 //! random, returned once to be printed, and never stored in plain text.
 
 use chrono::Duration;
+use entities::budget_pot::PotScope;
 use entities::city;
 use entities::city_role::Role;
 use entities::project::ProjectStatus;
-use entities::stage::StageKind;
-use entities::{budget_session, category, district, stage};
+use entities::{budget_session, category, district, page};
 use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 
 use crate::auth::password;
 use crate::domain::Money;
+use crate::domain::timeline::{StageDates, StageKind};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
+use crate::store::budget_sessions::NewPot;
 
 /// A demo account, with the password shown once.
 #[derive(Debug, Clone)]
@@ -149,6 +151,7 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
         name_en: Set("Kyiv".into()),
         time_zone: Set("Europe/Kyiv".into()),
         created_at: Set(now),
+        contacts: Set(Some("Київ, вул. Хрещатик, 36. gb@kyiv.example".into())),
         ..Default::default()
     }
     .insert(&txn)
@@ -191,23 +194,59 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
     }
     .insert(&txn)
     .await?;
-    let day = Duration::days(1);
-    for (kind, from, to) in [
-        (StageKind::Submission, -70, -40),
-        (StageKind::Review, -40, -10),
-        (StageKind::Voting, -10, 20),
-        (StageKind::Results, 20, 35),
-    ] {
-        stage::ActiveModel {
-            budget_session_id: Set(session.id),
-            kind: Set(kind),
-            starts_at: Set(now + day * from),
-            ends_at: Set(now + day * to),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+    // Stages in Kyiv dates around today: the demo is always in its voting stage.
+    let tz = chrono_tz::Europe::Kyiv;
+    let today = now.with_timezone(&tz).date_naive();
+    let day = |offset: i64| today + Duration::days(offset);
+    let stages = [
+        (StageKind::Submission, -70, -41),
+        (StageKind::Review, -40, -11),
+        (StageKind::Voting, -10, 19),
+        (StageKind::Results, 20, 34),
+        (StageKind::Implementation, 35, 300),
+    ]
+    .map(|(kind, from, to)| StageDates {
+        kind,
+        start: day(from),
+        end: day(to),
+    });
+    store::budget_sessions::replace_stages(&txn, session.id, &stages, tz).await?;
+    let money = |s: &str| s.parse::<Money>().map_err(AppError::from);
+    store::budget_sessions::replace_pots(
+        &txn,
+        session.id,
+        &[
+            NewPot {
+                name_uk: "Малі проєкти".into(),
+                name_en: "Small projects".into(),
+                scope: PotScope::Citywide,
+                total: money("50000000.00")?,
+                max_project_cost: money("1999999.99")?,
+            },
+            NewPot {
+                name_uk: "Великі проєкти".into(),
+                name_en: "Large projects".into(),
+                scope: PotScope::Citywide,
+                total: money("100000000.00")?,
+                max_project_cost: money("20000000.00")?,
+            },
+        ],
+    )
+    .await?;
+    page::ActiveModel {
+        city_id: Set(kyiv.id),
+        slug: Set("about".into()),
+        title_uk: Set("Про проект".into()),
+        title_en: Set("About".into()),
+        body_uk: Set("## Громадський бюджет Києва\n\nКияни пропонують проєкти, **голосують** за них, а переможців місто втілює.\n\nЦе демонстраційні дані платформи «Громада».".into()),
+        body_en: Set("## Kyiv participatory budget\n\nResidents propose projects, **vote** for them, and the city builds the winners.\n\nThese are demo data of the Hromada platform.".into()),
+        position: Set(0),
+        published: Set(true),
+        updated_at: Set(now),
+        ..Default::default()
     }
+    .insert(&txn)
+    .await?;
 
     let mut created = vec![];
     let mut residents = vec![];

@@ -125,6 +125,28 @@ async fn demo_seeds_a_whole_city_once() {
         "the demo session is in its voting stage"
     );
 
+    let current: serde_json::Value = app
+        .get("/api/v1/cities/kyiv/sessions/current")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(current["now"]["stage"], "voting", "{current}");
+    assert_eq!(current["pots"].as_array().unwrap().len(), 2);
+    assert_eq!(current["pots"][0]["max_project_cost"], "1999999.99");
+    let about: serde_json::Value = app
+        .get("/api/v1/cities/kyiv/pages/about")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        about["html"]["uk"]
+            .as_str()
+            .unwrap()
+            .contains("<strong>голосують</strong>")
+    );
+
     let page: serde_json::Value = app
         .get("/api/v1/cities/kyiv/projects?limit=3")
         .await

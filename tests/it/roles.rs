@@ -52,7 +52,37 @@ enum Row {
     PutMyPhoto,
     ChangePassword,
     ResendVerification,
+    UpdateCity,
+    DeleteCity,
+    ViewSettings,
+    UpdateSettings,
+    PutLogo,
+    CreateDistrict,
+    CreateCategory,
+    CreateSession,
+    SetHint,
+    SetTranslation,
+    ListDrafts,
+    CreatePage,
     LogoutEverywhere,
+}
+
+/// Session years: each cell that may create a session gets its own, so they never overlap.
+fn session_body(year: i32) -> Value {
+    json!({
+        "name": { "uk": "Сесія", "en": "Session" },
+        "parameters": {
+            "votes_per_voter": 5, "min_voter_age": 16, "min_author_age": 18, "results_rule": "kyiv",
+            "registration_methods": ["password"], "required_fields": ["phone"]
+        },
+        "stages": [
+            { "kind": "submission", "start": format!("{year}-01-01"), "end": format!("{year}-01-31") },
+            { "kind": "review", "start": format!("{year}-02-01"), "end": format!("{year}-02-20") },
+            { "kind": "voting", "start": format!("{year}-02-21"), "end": format!("{year}-03-31") },
+            { "kind": "results", "start": format!("{year}-04-01"), "end": format!("{year}-04-30") }
+        ],
+        "pots": [{ "name": { "uk": "Усе", "en": "All" }, "scope": "citywide", "total": "1000000", "max_project_cost": "100000" }]
+    })
 }
 
 async fn failed_email(app: &TestApp, city_id: Option<i64>) -> i64 {
@@ -78,7 +108,7 @@ async fn failed_email(app: &TestApp, city_id: Option<i64>) -> i64 {
     id
 }
 
-async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64) -> Call {
+async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64) -> Call {
     let fresh_login = |tag: u32| format!("+38050{:07}", tag * 100 + cell as u32);
     match row {
         Row::Me => Call::Get("/api/v1/me".into()),
@@ -141,6 +171,48 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64) -> Call {
             json!({ "current_password": "not my password", "new_password": "інший довгий пароль" }),
         ),
         Row::ResendVerification => Call::Post("/api/v1/auth/email/resend".into(), json!({})),
+        Row::UpdateCity => Call::Patch("/api/v1/cities/kyiv".into(), json!({ "contacts": format!("тел. {cell}") })),
+        Row::DeleteCity => {
+            let slug = format!("gone-{cell}");
+            app.city(&slug).await;
+            Call::Delete(format!("/api/v1/cities/{slug}"))
+        }
+        Row::ViewSettings => Call::Get("/api/v1/cities/kyiv/settings".into()),
+        Row::UpdateSettings => Call::Put(
+            "/api/v1/cities/kyiv/settings".into(),
+            json!({ "allow_commission": false, "tile_url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "map": { "lat": 50.45, "lon": 30.52, "zoom": 11 } })
+                .to_string()
+                .into_bytes(),
+        ),
+        Row::PutLogo => {
+            let mut png = vec![];
+            image::RgbImage::from_pixel(8, 8, image::Rgb([0, 87, 184]))
+                .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+                .unwrap();
+            Call::Put("/api/v1/cities/kyiv/logo".into(), png)
+        }
+        Row::CreateDistrict => Call::Post(
+            "/api/v1/cities/kyiv/districts".into(),
+            json!({ "name": { "uk": format!("Район {cell}"), "en": format!("District {cell}") } }),
+        ),
+        Row::CreateCategory => Call::Post(
+            "/api/v1/cities/kyiv/categories".into(),
+            json!({ "name": { "uk": format!("Категорія {cell}"), "en": format!("Category {cell}") } }),
+        ),
+        Row::CreateSession => Call::Post("/api/v1/cities/kyiv/sessions".into(), session_body(2100 + cell as i32)),
+        Row::SetHint => Call::Put(
+            format!("/api/v1/cities/kyiv/sessions/{session}/stages/voting/hint"),
+            json!({ "uk": "Голосуйте!", "en": "Vote!" }).to_string().into_bytes(),
+        ),
+        Row::SetTranslation => Call::Put(
+            "/api/v1/cities/kyiv/translations/uk/platform-name".into(),
+            json!({ "value": format!("Громада {cell}") }).to_string().into_bytes(),
+        ),
+        Row::ListDrafts => Call::Get("/api/v1/cities/kyiv/pages?drafts=true".into()),
+        Row::CreatePage => Call::Post(
+            "/api/v1/cities/kyiv/pages".into(),
+            json!({ "slug": format!("page-{cell}"), "title": { "uk": "Сторінка", "en": "Page" } }),
+        ),
         Row::LogoutEverywhere => Call::Post("/api/v1/auth/logout-everywhere".into(), json!({})),
     }
 }
@@ -150,6 +222,12 @@ async fn send(browser: &Browser, call: &Call) -> reqwest::Response {
         Call::Get(path) => browser.get(path).await,
         Call::Post(path, body) => browser.post(path, body).await,
         Call::Patch(path, body) => browser.patch(path, body).await,
+        // JSON bodies are sent as JSON, anything else as a PNG upload.
+        Call::Put(path, bytes) if bytes.first() == Some(&b'{') => {
+            browser
+                .put_json(path, &serde_json::from_slice(bytes).unwrap())
+                .await
+        }
         Call::Put(path, bytes) => browser.put_bytes(path, bytes.clone(), "image/png").await,
         Call::Delete(path) => browser.delete(path).await,
     }
@@ -176,9 +254,18 @@ async fn every_endpoint_for_every_role() {
         browsers.push(browser);
     }
 
+    // A session whose stage hints the table edits.
+    let fixture = browsers[6]
+        .post("/api/v1/cities/kyiv/sessions", &session_body(2099))
+        .await;
+    assert_eq!(fixture.status(), 201);
+    let session = fixture.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 20] = [
+    let table: [(Row, [u16; 7]); 32] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -198,13 +285,25 @@ async fn every_endpoint_for_every_role() {
         (PutMyPhoto, [401, 204, 204, 204, 204, 204, 204]),
         (ChangePassword, [401, 422, 422, 422, 422, 422, 422]),
         (ResendVerification, [401, 422, 422, 422, 422, 422, 422]),
+        (UpdateCity, [401, 403, 403, 403, 200, 403, 200]),
+        (DeleteCity, [401, 403, 403, 403, 403, 403, 204]),
+        (ViewSettings, [401, 403, 403, 403, 200, 200, 200]),
+        (UpdateSettings, [401, 403, 403, 403, 200, 403, 200]),
+        (PutLogo, [401, 403, 204, 403, 204, 403, 204]),
+        (CreateDistrict, [401, 403, 403, 403, 201, 403, 201]),
+        (CreateCategory, [401, 403, 403, 403, 201, 403, 201]),
+        (CreateSession, [401, 403, 403, 403, 201, 403, 201]),
+        (SetHint, [401, 403, 204, 403, 204, 403, 204]),
+        (SetTranslation, [401, 403, 204, 403, 204, 403, 204]),
+        (ListDrafts, [401, 403, 200, 403, 200, 200, 200]),
+        (CreatePage, [401, 403, 201, 403, 201, 403, 201]),
         // Last: it ends the sessions the rows above use.
         (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
     ];
     let mut wrong = vec![];
     for (row_index, (row, expected)) in table.iter().enumerate() {
         for (cell, browser) in browsers.iter().enumerate() {
-            let call = call_for(&app, *row, row_index * 10 + cell, kyiv).await;
+            let call = call_for(&app, *row, row_index * 10 + cell, kyiv, session).await;
             let response = send(browser, &call).await;
             let status = response.status().as_u16();
             if status != expected[cell] {
