@@ -126,6 +126,24 @@ impl MeApi {
         Ok(Json(profile::get(&state, &session.0).await?.into()))
     }
 
+    /// My profile as this city's current budget session sees it: `missing_fields` lists what
+    /// the session requires to take part that I have not filled in.
+    #[oai(
+        path = "/cities/:slug/me",
+        method = "get",
+        operation_id = "getMeInCity"
+    )]
+    async fn in_city(
+        &self,
+        state: Data<&AppState>,
+        session: SessionCookie,
+        slug: poem_openapi::param::Path<String>,
+    ) -> Result<Json<ProfileDto>> {
+        Ok(Json(
+            profile::for_city(&state, &session.0, &slug).await?.into(),
+        ))
+    }
+
     /// Changes my profile.
     #[oai(path = "/me", method = "patch", operation_id = "updateMe")]
     async fn update(

@@ -67,8 +67,25 @@ async fn load<C: ConnectionTrait>(db: &C, user: user::Model) -> AppResult<Profil
     Ok(with_missing(user, has_photo, roles))
 }
 
-fn with_missing(user: user::Model, has_photo: bool, roles: Vec<(i64, CityRole)>) -> Profile {
-    let filled = Filled {
+/// My profile as the city's current budget session sees it: `missing` lists the fields its
+/// session requires that I have not filled in (the default list when the city has no session).
+pub async fn for_city(state: &AppState, session: &SessionCtx, slug: &str) -> AppResult<Profile> {
+    let mut profile = get(state, session).await?;
+    let required: Vec<Field> = match super::sessions::current(state, slug).await {
+        Ok(view) => view
+            .required_fields
+            .iter()
+            .filter_map(|code| Field::from_code(code))
+            .collect(),
+        Err(e) if e.code == "session-not-found" => DEFAULT_REQUIRED.to_vec(),
+        Err(e) => return Err(e),
+    };
+    profile.missing = profile::missing(&required, &filled(&profile.user, profile.has_photo));
+    Ok(profile)
+}
+
+fn filled(user: &user::Model, has_photo: bool) -> Filled {
+    Filled {
         last_name: !user.last_name.is_empty(),
         first_name: !user.first_name.is_empty(),
         patronymic: user.patronymic.is_some(),
@@ -78,8 +95,11 @@ fn with_missing(user: user::Model, has_photo: bool, roles: Vec<(i64, CityRole)>)
         registration_address: user.registration_address.is_some(),
         residence_address: user.residence_address.is_some(),
         photo: has_photo,
-    };
-    let missing = profile::missing(&DEFAULT_REQUIRED, &filled);
+    }
+}
+
+fn with_missing(user: user::Model, has_photo: bool, roles: Vec<(i64, CityRole)>) -> Profile {
+    let missing = profile::missing(&DEFAULT_REQUIRED, &filled(&user, has_photo));
     Profile {
         user,
         has_photo,

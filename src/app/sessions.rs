@@ -145,10 +145,9 @@ fn check_parameters(p: &Parameters) -> AppResult<()> {
             "registration_methods",
         ));
     }
-    let known: Vec<&str> = ALL_FIELDS.iter().map(|f| f.code()).collect();
     if p.required_fields
         .iter()
-        .any(|f| !known.contains(&f.as_str()))
+        .any(|f| Field::from_code(f).is_none())
     {
         return Err(AppError::invalid(
             "required-fields-invalid",
@@ -157,18 +156,6 @@ fn check_parameters(p: &Parameters) -> AppResult<()> {
     }
     Ok(())
 }
-
-const ALL_FIELDS: [Field; 9] = [
-    Field::LastName,
-    Field::FirstName,
-    Field::Patronymic,
-    Field::BirthDate,
-    Field::Phone,
-    Field::Email,
-    Field::RegistrationAddress,
-    Field::ResidenceAddress,
-    Field::Photo,
-];
 
 fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
     if pots.is_empty() || pots.len() > 20 {

@@ -17,6 +17,22 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 9] = [
+        Field::LastName,
+        Field::FirstName,
+        Field::Patronymic,
+        Field::BirthDate,
+        Field::Phone,
+        Field::Email,
+        Field::RegistrationAddress,
+        Field::ResidenceAddress,
+        Field::Photo,
+    ];
+
+    pub fn from_code(code: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Field::LastName => "last_name",
@@ -168,6 +184,10 @@ mod tests {
             vec![Field::Photo]
         );
         assert_eq!(Field::RegistrationAddress.code(), "registration_address");
+        for field in Field::ALL {
+            assert_eq!(Field::from_code(field.code()), Some(field));
+        }
+        assert_eq!(Field::from_code("shoe_size"), None);
     }
 
     #[test]

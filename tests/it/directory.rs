@@ -901,3 +901,52 @@ async fn districts_take_validated_boundaries() {
         204
     );
 }
+
+#[tokio::test]
+async fn the_current_session_decides_which_profile_fields_are_required() {
+    let app = spawn_app().await;
+    let (_, s) = staff(&app).await;
+    let mut resident = app.browser();
+    let registered = resident
+        .register(json!({ "login": "0501112299", "password": PASSWORD, "last_name": "Коваль", "first_name": "Ігор" }))
+        .await;
+    assert_eq!(registered.status(), 201);
+    let before: Value = resident
+        .get("/api/v1/cities/kyiv/me")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        before["missing_fields"],
+        json!(["birth_date"]),
+        "the default list without a session"
+    );
+
+    let mut body = session_body(kyiv_2027());
+    body["parameters"]["required_fields"] =
+        json!(["last_name", "first_name", "email", "residence_address"]);
+    assert_eq!(
+        s.admin
+            .post("/api/v1/cities/kyiv/sessions", &body)
+            .await
+            .status(),
+        201
+    );
+    let during: Value = resident
+        .get("/api/v1/cities/kyiv/me")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        during["missing_fields"],
+        json!(["email", "residence_address"])
+    );
+    problem(
+        app.browser().get("/api/v1/cities/kyiv/me").await,
+        401,
+        "unauthenticated",
+    )
+    .await;
+}

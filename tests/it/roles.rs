@@ -52,6 +52,7 @@ enum Row {
     PutMyPhoto,
     ChangePassword,
     ResendVerification,
+    MeInCity,
     UpdateCity,
     DeleteCity,
     ViewSettings,
@@ -171,6 +172,7 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64)
             json!({ "current_password": "not my password", "new_password": "інший довгий пароль" }),
         ),
         Row::ResendVerification => Call::Post("/api/v1/auth/email/resend".into(), json!({})),
+        Row::MeInCity => Call::Get("/api/v1/cities/kyiv/me".into()),
         Row::UpdateCity => Call::Patch("/api/v1/cities/kyiv".into(), json!({ "contacts": format!("тел. {cell}") })),
         Row::DeleteCity => {
             let slug = format!("gone-{cell}");
@@ -265,7 +267,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 32] = [
+    let table: [(Row, [u16; 7]); 33] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -285,6 +287,7 @@ async fn every_endpoint_for_every_role() {
         (PutMyPhoto, [401, 204, 204, 204, 204, 204, 204]),
         (ChangePassword, [401, 422, 422, 422, 422, 422, 422]),
         (ResendVerification, [401, 422, 422, 422, 422, 422, 422]),
+        (MeInCity, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateCity, [401, 403, 403, 403, 200, 403, 200]),
         (DeleteCity, [401, 403, 403, 403, 403, 403, 204]),
         (ViewSettings, [401, 403, 403, 403, 200, 200, 200]),
