@@ -9,7 +9,6 @@ use super::auth::{check_password, parse_login};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::NewEntry;
 
 #[derive(Debug, Clone)]
 pub struct NewAdmin {
@@ -64,16 +63,14 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
     if let Some(city) = &city {
         store::users::grant_role(&txn, user.id, city.id, Role::Admin, now).await?;
     }
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: city.as_ref().map(|c| c.id),
-            actor_id: None,
-            action: "admin.create".into(),
-            target: format!("user:{}", user.id),
-            summary: json!({ "after": { "login": user.login, "platform_admin": city.is_none() } }),
-        },
-        now,
+        state,
+        city.as_ref().map(|c| c.id),
+        None,
+        "admin.create",
+        format!("user:{}", user.id),
+        json!({ "after": { "login": user.login, "platform_admin": city.is_none() } }),
     )
     .await?;
     txn.commit().await?;

@@ -37,16 +37,8 @@ pub async fn list_cities(state: &AppState) -> AppResult<Vec<city::Model>> {
     Ok(store::catalog::list_cities(&state.db).await?)
 }
 
-async fn city(state: &AppState, slug: &str) -> AppResult<city::Model> {
-    store::catalog::find_city(&state.db, slug)
-        .await?
-        .ok_or_else(|| {
-            AppError::new(poem::http::StatusCode::NOT_FOUND, "city-not-found").arg("slug", slug)
-        })
-}
-
 pub async fn city_overview(state: &AppState, slug: &str) -> AppResult<CityOverview> {
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     let (districts, categories, sessions) = tokio::try_join!(
         store::catalog::districts(&state.db, city.id),
         store::catalog::categories(&state.db, city.id),
@@ -72,7 +64,7 @@ pub async fn list_projects(
     limit: Option<u64>,
     offset: Option<u64>,
 ) -> AppResult<Page<ProjectView>> {
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     let (limit, offset) = page_bounds(limit, offset);
     let (items, total) = store::projects::page_in_city(&state.db, city.id, limit, offset).await?;
     Ok(Page {
@@ -84,7 +76,7 @@ pub async fn list_projects(
 }
 
 pub async fn project(state: &AppState, slug: &str, id: i64) -> AppResult<ProjectView> {
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     store::projects::find_in_city(&state.db, city.id, id)
         .await?
         .map(ProjectView::from)

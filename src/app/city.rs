@@ -18,24 +18,9 @@ use crate::domain::timeline;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::NewEntry;
 
 /// Largest accepted logo.
 pub const LOGO_MAX_BYTES: usize = 10 * 1024 * 1024;
-
-async fn city_for(
-    state: &AppState,
-    actor: Option<&Actor>,
-    slug: &str,
-    action: Action,
-) -> AppResult<(city::Model, Actor)> {
-    let actor = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = store::catalog::find_city(&state.db, slug)
-        .await?
-        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "city-not-found").arg("slug", slug))?;
-    authorize(Some(actor), action, Some(city.id))?;
-    Ok((city, actor.clone()))
-}
 
 fn content_error(err: ContentError, field: &str) -> AppError {
     match err {
@@ -47,30 +32,6 @@ fn content_error(err: ContentError, field: &str) -> AppError {
         ContentError::MapView => AppError::invalid("map-view-invalid", field),
         ContentError::Slug => AppError::invalid("slug-invalid", field),
     }
-}
-
-async fn audit<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    state: &AppState,
-    city_id: i64,
-    actor: &Actor,
-    action: &str,
-    target: String,
-    summary: serde_json::Value,
-) -> AppResult<()> {
-    store::audit::append(
-        db,
-        NewEntry {
-            city_id: Some(city_id),
-            actor_id: Some(actor.user_id),
-            action: action.into(),
-            target,
-            summary,
-        },
-        state.clock.now(),
-    )
-    .await?;
-    Ok(())
 }
 
 #[derive(Debug, Clone, Default)]
@@ -89,9 +50,9 @@ pub async fn update(
     slug: &str,
     change: CityChange,
 ) -> AppResult<city::Model> {
-    let (city, actor) = city_for(state, actor, slug, Action::UpdateCity).await?;
+    let (city, actor) = super::city_for(state, actor, slug, Action::UpdateCity).await?;
     if change.slug.is_some() {
-        authorize(Some(&actor), Action::DeleteCity, Some(city.id))?;
+        authorize(Some(actor), Action::DeleteCity, Some(city.id))?;
     }
     let before = json!({ "slug": city.slug, "name_uk": city.name_uk, "name_en": city.name_en, "time_zone": city.time_zone, "contacts": city.contacts });
     let has_sessions = !store::budget_sessions::of_city(&state.db, city.id)
@@ -127,11 +88,11 @@ pub async fn update(
         .await
         .map_err(AppError::on_unique("city-exists", Some("slug")))?;
     let after = json!({ "slug": updated.slug, "name_uk": updated.name_uk, "name_en": updated.name_en, "time_zone": updated.time_zone, "contacts": updated.contacts });
-    audit(
+    super::audit(
         &txn,
         state,
-        city.id,
-        &actor,
+        Some(city.id),
+        Some(actor),
         "city.update",
         format!("city:{}", city.id),
         json!({ "before": before, "after": after }),
@@ -143,7 +104,7 @@ pub async fn update(
 
 /// Deletes a city that has no budget sessions yet (platform admins).
 pub async fn delete(state: &AppState, actor: Option<&Actor>, slug: &str) -> AppResult<()> {
-    let (city, actor) = city_for(state, actor, slug, Action::DeleteCity).await?;
+    let (city, actor) = super::city_for(state, actor, slug, Action::DeleteCity).await?;
     if !store::budget_sessions::of_city(&state.db, city.id)
         .await?
         .is_empty()
@@ -152,16 +113,14 @@ pub async fn delete(state: &AppState, actor: Option<&Actor>, slug: &str) -> AppR
     }
     let txn = state.db.begin().await?;
     city::Entity::delete_by_id(city.id).exec(&txn).await?;
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: None,
-            actor_id: Some(actor.user_id),
-            action: "city.delete".into(),
-            target: format!("city:{}", city.id),
-            summary: json!({ "before": { "slug": city.slug, "name_uk": city.name_uk } }),
-        },
-        state.clock.now(),
+        state,
+        None,
+        Some(actor),
+        "city.delete",
+        format!("city:{}", city.id),
+        json!({ "before": { "slug": city.slug, "name_uk": city.name_uk } }),
     )
     .await?;
     txn.commit().await?;
@@ -198,7 +157,7 @@ impl From<&city::Model> for Settings {
 }
 
 pub async fn settings(state: &AppState, actor: Option<&Actor>, slug: &str) -> AppResult<Settings> {
-    let (city, _) = city_for(state, actor, slug, Action::ViewCitySettings).await?;
+    let (city, _) = super::city_for(state, actor, slug, Action::ViewCitySettings).await?;
     Ok(Settings::from(&city))
 }
 
@@ -208,7 +167,7 @@ pub async fn update_settings(
     slug: &str,
     new: Settings,
 ) -> AppResult<Settings> {
-    let (city, actor) = city_for(state, actor, slug, Action::UpdateCitySettings).await?;
+    let (city, actor) = super::city_for(state, actor, slug, Action::UpdateCitySettings).await?;
     let tile_url =
         content::validate_tile_url(&new.tile_url).map_err(|e| content_error(e, "tile_url"))?;
     content::validate_map_view(new.map_lat, new.map_lon, new.map_zoom)
@@ -230,11 +189,11 @@ pub async fn update_settings(
     let updated = model.update(&txn).await?;
     let after = Settings::from(&updated);
     let show = |s: &Settings| json!({ "allow_commission": s.allow_commission, "tile_url": s.tile_url, "map": [s.map_lat, s.map_lon, s.map_zoom] });
-    audit(
+    super::audit(
         &txn,
         state,
-        city.id,
-        &actor,
+        Some(city.id),
+        Some(actor),
         "city.settings",
         format!("city:{}", city.id),
         json!({ "before": show(&before), "after": show(&after) }),
@@ -262,7 +221,7 @@ pub async fn put_logo(
     bytes: Vec<u8>,
     declared: Option<&str>,
 ) -> AppResult<()> {
-    let (city, actor) = city_for(state, actor, slug, Action::EditContent).await?;
+    let (city, actor) = super::city_for(state, actor, slug, Action::EditContent).await?;
     let content_type =
         super::profile::check_image(bytes.clone(), LOGO_MAX_BYTES, "logo", declared).await?;
     let extension = if content_type == "image/png" {
@@ -283,11 +242,11 @@ pub async fn put_logo(
     model.logo_content_type = Set(Some(content_type.to_owned()));
     let txn = state.db.begin().await?;
     model.update(&txn).await?;
-    audit(
+    super::audit(
         &txn,
         state,
-        city.id,
-        &actor,
+        Some(city.id),
+        Some(actor),
         "city.logo",
         format!("city:{}", city.id),
         json!({ "before": old_key, "after": key }),
@@ -336,7 +295,7 @@ pub async fn save_district(
     id: Option<i64>,
     input: DistrictInput,
 ) -> AppResult<district::Model> {
-    let (city, actor) = city_for(state, actor, slug, Action::ManageDirectories).await?;
+    let (city, actor) = super::city_for(state, actor, slug, Action::ManageDirectories).await?;
     let mut model = match id {
         Some(id) => district::Entity::find_by_id(id)
             .one(&state.db)
@@ -379,7 +338,7 @@ pub async fn save_district(
         .await
         .map_err(AppError::on_unique("district-exists", Some("name.uk")))?;
     let saved = saved.try_into_model().map_err(AppError::internal)?;
-    audit(&txn, state, city.id, &actor, "district.save", format!("district:{}", saved.id), json!({ "after": { "name_uk": saved.name_uk, "name_en": saved.name_en, "has_boundary": saved.boundary.is_some() } })).await?;
+    super::audit(&txn, state, Some(city.id), Some(actor), "district.save", format!("district:{}", saved.id), json!({ "after": { "name_uk": saved.name_uk, "name_en": saved.name_en, "has_boundary": saved.boundary.is_some() } })).await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -399,7 +358,7 @@ pub async fn save_category(
     id: Option<i64>,
     input: CategoryInput,
 ) -> AppResult<category::Model> {
-    let (city, actor) = city_for(state, actor, slug, Action::ManageDirectories).await?;
+    let (city, actor) = super::city_for(state, actor, slug, Action::ManageDirectories).await?;
     let mut model = match id {
         Some(id) => category::Entity::find_by_id(id)
             .one(&state.db)
@@ -437,7 +396,7 @@ pub async fn save_category(
         .await
         .map_err(AppError::on_unique("category-exists", Some("name.uk")))?;
     let saved = saved.try_into_model().map_err(AppError::internal)?;
-    audit(&txn, state, city.id, &actor, "category.save", format!("category:{}", saved.id), json!({ "after": { "name_uk": saved.name_uk, "position": saved.position, "active": saved.active } })).await?;
+    super::audit(&txn, state, Some(city.id), Some(actor), "category.save", format!("category:{}", saved.id), json!({ "after": { "name_uk": saved.name_uk, "position": saved.position, "active": saved.active } })).await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -450,7 +409,7 @@ pub async fn delete_entry(
     kind: &str,
     id: i64,
 ) -> AppResult<()> {
-    let (city, actor) = city_for(state, actor, slug, Action::ManageDirectories).await?;
+    let (city, actor) = super::city_for(state, actor, slug, Action::ManageDirectories).await?;
     let txn = state.db.begin().await?;
     let result = match kind {
         "district" => match district::Entity::find_by_id(id)
@@ -482,11 +441,11 @@ pub async fn delete_entry(
         }
         _ => AppError::from(err),
     })?;
-    audit(
+    super::audit(
         &txn,
         state,
-        city.id,
-        &actor,
+        Some(city.id),
+        Some(actor),
         &format!("{kind}.delete"),
         format!("{kind}:{id}"),
         json!({}),

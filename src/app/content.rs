@@ -17,40 +17,9 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::NewEntry;
-
-async fn city(state: &AppState, slug: &str) -> AppResult<entities::city::Model> {
-    store::catalog::find_city(&state.db, slug)
-        .await?
-        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "city-not-found").arg("slug", slug))
-}
 
 fn lang(code: &str) -> AppResult<Lang> {
     super::auth::parse_lang(Some(code))
-}
-
-async fn audit<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    state: &AppState,
-    city_id: i64,
-    actor: &Actor,
-    action: &str,
-    target: String,
-    summary: serde_json::Value,
-) -> AppResult<()> {
-    store::audit::append(
-        db,
-        NewEntry {
-            city_id: Some(city_id),
-            actor_id: Some(actor.user_id),
-            action: action.into(),
-            target,
-            summary,
-        },
-        state.clock.now(),
-    )
-    .await?;
-    Ok(())
 }
 
 /// One UI string: its default from `locales/` and the city's override, if any.
@@ -67,7 +36,7 @@ pub async fn translations(
     slug: &str,
     lang_code: &str,
 ) -> AppResult<Vec<Translation>> {
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     let lang = lang(lang_code)?;
     let overrides = store::content::overrides(&state.db, city.id, lang.code()).await?;
     Ok(state
@@ -99,7 +68,7 @@ pub async fn set_translation(
     value: &str,
 ) -> AppResult<()> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     authorize(Some(actor), Action::EditContent, Some(city.id))?;
     let lang = lang(lang_code)?;
     if !content::validate_message_key(key) || !state.localizer.has(lang, key) {
@@ -117,11 +86,11 @@ pub async fn set_translation(
     let now = state.clock.now();
     let txn = state.db.begin().await?;
     let before = store::content::set_override(&txn, city.id, lang.code(), key, value, now).await?;
-    audit(
+    super::audit(
         &txn,
         state,
-        city.id,
-        actor,
+        Some(city.id),
+        Some(actor),
         "translation.set",
         format!("translation:{}:{key}", lang.code()),
         json!({ "before": before, "after": value }),
@@ -140,7 +109,7 @@ pub async fn reset_translation(
     key: &str,
 ) -> AppResult<()> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     authorize(Some(actor), Action::EditContent, Some(city.id))?;
     let lang = lang(lang_code)?;
     let txn = state.db.begin().await?;
@@ -150,11 +119,11 @@ pub async fn reset_translation(
             AppError::new(StatusCode::NOT_FOUND, "translation-not-overridden").arg("key", key),
         );
     };
-    audit(
+    super::audit(
         &txn,
         state,
-        city.id,
-        actor,
+        Some(city.id),
+        Some(actor),
         "translation.reset",
         format!("translation:{}:{key}", lang.code()),
         json!({ "before": before, "after": null }),
@@ -187,7 +156,7 @@ pub async fn pages(
     slug: &str,
     include_drafts: bool,
 ) -> AppResult<Vec<PageView>> {
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     if include_drafts {
         authorize(actor, Action::ViewContentDrafts, Some(city.id))?;
     }
@@ -210,7 +179,7 @@ pub async fn page(
     slug: &str,
     page_slug: &str,
 ) -> AppResult<PageView> {
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     let not_found =
         || AppError::new(StatusCode::NOT_FOUND, "page-not-found").arg("slug", page_slug);
     let page = page::Entity::find()
@@ -245,7 +214,7 @@ pub async fn save_page(
     input: PageInput,
 ) -> AppResult<PageView> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     authorize(Some(actor), Action::EditContent, Some(city.id))?;
     let now = state.clock.now();
     let mut model = match existing {
@@ -319,7 +288,7 @@ pub async fn save_page(
         .map_err(AppError::on_unique("page-exists", Some("slug")))?;
     let saved: page::Model =
         sea_orm::TryIntoModel::try_into_model(saved).map_err(AppError::internal)?;
-    audit(&txn, state, city.id, actor, "page.save", format!("page:{}", saved.id), json!({ "after": { "slug": saved.slug, "title_uk": saved.title_uk, "published": saved.published } })).await?;
+    super::audit(&txn, state, Some(city.id), Some(actor), "page.save", format!("page:{}", saved.id), json!({ "after": { "slug": saved.slug, "title_uk": saved.title_uk, "published": saved.published } })).await?;
     txn.commit().await?;
     Ok(view(saved))
 }
@@ -331,7 +300,7 @@ pub async fn delete_page(
     page_slug: &str,
 ) -> AppResult<()> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     authorize(Some(actor), Action::EditContent, Some(city.id))?;
     let txn = state.db.begin().await?;
     let page = page::Entity::find()
@@ -343,11 +312,11 @@ pub async fn delete_page(
             AppError::new(StatusCode::NOT_FOUND, "page-not-found").arg("slug", page_slug)
         })?;
     page::Entity::delete_by_id(page.id).exec(&txn).await?;
-    audit(
+    super::audit(
         &txn,
         state,
-        city.id,
-        actor,
+        Some(city.id),
+        Some(actor),
         "page.delete",
         format!("page:{}", page.id),
         json!({ "before": { "slug": page.slug, "title_uk": page.title_uk } }),

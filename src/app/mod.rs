@@ -11,3 +11,56 @@ pub mod estimates;
 pub mod profile;
 pub mod sessions;
 pub mod staff;
+
+use poem::http::StatusCode;
+use sea_orm::ConnectionTrait;
+
+use crate::domain::access::{Action, Actor, authorize};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// A city by slug, or the `city-not-found` problem.
+pub(crate) async fn find_city(state: &AppState, slug: &str) -> AppResult<entities::city::Model> {
+    crate::store::catalog::find_city(&state.db, slug)
+        .await?
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "city-not-found").arg("slug", slug))
+}
+
+/// The city, once `actor` may take `action` in it. Cities are public, so a signed-in caller may
+/// learn that a slug does not exist before being told the action is not theirs.
+pub(crate) async fn city_for<'a>(
+    state: &AppState,
+    actor: Option<&'a Actor>,
+    slug: &str,
+    action: Action,
+) -> AppResult<(entities::city::Model, &'a Actor)> {
+    let actor = actor.ok_or_else(AppError::unauthenticated)?;
+    let city = find_city(state, slug).await?;
+    authorize(Some(actor), action, Some(city.id))?;
+    Ok((city, actor))
+}
+
+/// Appends a staff action to the audit log, in the caller's transaction.
+pub(crate) async fn audit<C: ConnectionTrait>(
+    db: &C,
+    state: &AppState,
+    city_id: Option<i64>,
+    actor: Option<&Actor>,
+    action: &str,
+    target: String,
+    summary: serde_json::Value,
+) -> AppResult<()> {
+    crate::store::audit::append(
+        db,
+        crate::store::audit::NewEntry {
+            city_id,
+            actor_id: actor.map(|a| a.user_id),
+            action: action.into(),
+            target,
+            summary,
+        },
+        state.clock.now(),
+    )
+    .await?;
+    Ok(())
+}

@@ -16,7 +16,6 @@ use crate::domain::timeline::{self, Change, Phase, StageDates, StageKind, Timeli
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::NewEntry;
 use crate::store::budget_sessions::{NewPot, domain_kind};
 
 pub const RESULTS_RULES: [&str; 3] = ["kyiv", "greedy", "equal_shares"];
@@ -193,12 +192,6 @@ fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
         .collect()
 }
 
-async fn city(state: &AppState, slug: &str) -> AppResult<city::Model> {
-    store::catalog::find_city(&state.db, slug)
-        .await?
-        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "city-not-found").arg("slug", slug))
-}
-
 async fn load(
     state: &AppState,
     city: &city::Model,
@@ -230,7 +223,7 @@ async fn load(
 /// The session the city is running now: the one in a stage, else the next to start, else the
 /// last one that finished.
 pub async fn current(state: &AppState, slug: &str) -> AppResult<SessionView> {
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     let mut views = vec![];
     for session in store::budget_sessions::of_city(&state.db, city.id).await? {
         views.push(load(state, &city, session).await?);
@@ -262,7 +255,7 @@ pub async fn current(state: &AppState, slug: &str) -> AppResult<SessionView> {
 }
 
 pub async fn get(state: &AppState, slug: &str, id: i64) -> AppResult<SessionView> {
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     let session = store::budget_sessions::find_in_city(&state.db, city.id, id)
         .await?
         .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "session-not-found"))?;
@@ -308,7 +301,7 @@ pub async fn create(
     input: SessionInput,
 ) -> AppResult<SessionView> {
     let actor_ref = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     authorize(Some(actor_ref), Action::ManageSessions, Some(city.id))?;
     let name_uk = crate::domain::profile::name(&input.name_uk)
         .map_err(|e| super::auth::profile_error(e, "name.uk"))?;
@@ -340,16 +333,14 @@ pub async fn create(
     .await?;
     store::budget_sessions::replace_stages(&txn, session.id, &input.stages, tz).await?;
     store::budget_sessions::replace_pots(&txn, session.id, &pots).await?;
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: Some(city.id),
-            actor_id: Some(actor_ref.user_id),
-            action: "session.create".into(),
-            target: format!("session:{}", session.id),
-            summary: json!({ "after": { "name_uk": session.name_uk, "stages": stages_json(&input.stages) } }),
-        },
-        now,
+        state,
+        Some(city.id),
+        Some(actor_ref),
+        "session.create",
+        format!("session:{}", session.id),
+        json!({ "after": { "name_uk": session.name_uk, "stages": stages_json(&input.stages) } }),
     )
     .await?;
     txn.commit().await?;
@@ -373,7 +364,7 @@ pub async fn update(
     change: SessionChange,
 ) -> AppResult<SessionView> {
     let actor_ref = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     authorize(Some(actor_ref), Action::ManageSessions, Some(city.id))?;
     let before = get(state, slug, id).await?;
     let started = !matches!(before.phase, Phase::NotStarted { .. });
@@ -426,19 +417,17 @@ pub async fn update(
         store::budget_sessions::replace_pots(&txn, id, pots).await?;
     }
     let old_dates: Vec<StageDates> = before.stages.iter().map(|(_, d)| *d).collect();
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: Some(city.id),
-            actor_id: Some(actor_ref.user_id),
-            action: "session.update".into(),
-            target: format!("session:{id}"),
-            summary: json!({
+        state,
+        Some(city.id),
+        Some(actor_ref),
+        "session.update",
+        format!("session:{id}"),
+        json!({
                 "before": { "name_uk": before.session.name_uk, "votes_per_voter": before.session.votes_per_voter, "stages": stages_json(&old_dates) },
                 "after": { "name_uk": session.name_uk, "votes_per_voter": session.votes_per_voter, "stages": change.stages.as_deref().map(stages_json) },
             }),
-        },
-        now,
     )
     .await?;
     txn.commit().await?;
@@ -456,7 +445,7 @@ pub async fn set_hint(
     hint_en: Option<String>,
 ) -> AppResult<()> {
     let actor_ref = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     authorize(Some(actor_ref), Action::EditContent, Some(city.id))?;
     let view = get(state, slug, session_id).await?;
     let (stage, _) = view
@@ -475,23 +464,20 @@ pub async fn set_hint(
     };
     let hint_uk = text(hint_uk, "hint.uk")?;
     let hint_en = text(hint_en, "hint.en")?;
-    let now = state.clock.now();
     let txn = state.db.begin().await?;
     let before = (stage.hint_uk.clone(), stage.hint_en.clone());
     let mut model = stage.into_active_model();
     model.hint_uk = Set(hint_uk.clone());
     model.hint_en = Set(hint_en.clone());
     let stage = model.update(&txn).await?;
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: Some(city.id),
-            actor_id: Some(actor_ref.user_id),
-            action: "stage.hint".into(),
-            target: format!("stage:{}", stage.id),
-            summary: json!({ "before": { "uk": before.0, "en": before.1 }, "after": { "uk": hint_uk, "en": hint_en } }),
-        },
-        now,
+        state,
+        Some(city.id),
+        Some(actor_ref),
+        "stage.hint",
+        format!("stage:{}", stage.id),
+        json!({ "before": { "uk": before.0, "en": before.1 }, "after": { "uk": hint_uk, "en": hint_en } }),
     )
     .await?;
     txn.commit().await?;

@@ -16,27 +16,6 @@ use crate::domain::access::{Action, Actor, CityRole, authorize};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::NewEntry;
-
-async fn city(state: &AppState, slug: &str) -> AppResult<city::Model> {
-    store::catalog::find_city(&state.db, slug)
-        .await?
-        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "city-not-found").arg("slug", slug))
-}
-
-/// Looks the city up and checks the permission. Cities are public, so a signed-in caller may
-/// learn that a slug does not exist before being told that the action is not theirs.
-async fn city_for(
-    state: &AppState,
-    actor: Option<&Actor>,
-    slug: &str,
-    action: Action,
-) -> AppResult<city::Model> {
-    let actor = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
-    authorize(Some(actor), action, Some(city.id))?;
-    Ok(city)
-}
 
 fn db_role(role: CityRole) -> Role {
     match role {
@@ -99,16 +78,14 @@ pub async fn create_city(
     .insert(&txn)
     .await
     .map_err(AppError::on_unique("city-exists", Some("slug")))?;
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: Some(city.id),
-            actor_id: Some(actor.user_id),
-            action: "city.create".into(),
-            target: format!("city:{}", city.id),
-            summary: json!({ "after": { "slug": city.slug, "name_uk": city.name_uk, "name_en": city.name_en } }),
-        },
-        now,
+        state,
+        Some(city.id),
+        Some(actor),
+        "city.create",
+        format!("city:{}", city.id),
+        json!({ "after": { "slug": city.slug, "name_uk": city.name_uk, "name_en": city.name_en } }),
     )
     .await?;
     txn.commit().await?;
@@ -126,7 +103,9 @@ pub async fn staff(
     actor: Option<&Actor>,
     slug: &str,
 ) -> AppResult<Vec<StaffMember>> {
-    let city = city_for(state, actor, slug, Action::ViewStaff).await?;
+    let city = super::city_for(state, actor, slug, Action::ViewStaff)
+        .await?
+        .0;
     let rows = store::users::staff_of_city(&state.db, city.id).await?;
     Ok(rows
         .into_iter()
@@ -145,7 +124,9 @@ pub async fn grant_role(
     login: &str,
     role: CityRole,
 ) -> AppResult<StaffMember> {
-    let city = city_for(state, actor, slug, Action::GrantRole(role)).await?;
+    let city = super::city_for(state, actor, slug, Action::GrantRole(role))
+        .await?
+        .0;
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let login = parse_login(login, "login")?;
     let user = store::users::find_by_login(&state.db, login.as_str())
@@ -156,16 +137,14 @@ pub async fn grant_role(
     let grant = store::users::grant_role(&txn, user.id, city.id, db_role(role), now)
         .await
         .map_err(AppError::on_unique("role-exists", None))?;
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: Some(city.id),
-            actor_id: Some(actor.user_id),
-            action: "role.grant".into(),
-            target: format!("user:{}", user.id),
-            summary: json!({ "before": null, "after": { "role": role_code(role), "grant_id": grant.id } }),
-        },
-        now,
+        state,
+        Some(city.id),
+        Some(actor),
+        "role.grant",
+        format!("user:{}", user.id),
+        json!({ "before": null, "after": { "role": role_code(role), "grant_id": grant.id } }),
     )
     .await?;
     txn.commit().await?;
@@ -183,7 +162,7 @@ pub async fn revoke_role(
     grant_id: i64,
 ) -> AppResult<()> {
     let signed_in = actor.ok_or_else(AppError::unauthenticated)?;
-    let city = city(state, slug).await?;
+    let city = super::find_city(state, slug).await?;
     // Only those who may revoke some role learn whether a grant exists.
     authorize(
         Some(signed_in),
@@ -196,19 +175,16 @@ pub async fn revoke_role(
         .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "role-not-found"))?;
     let role = role_of(grant.role);
     authorize(Some(signed_in), Action::RevokeRole(role), Some(city.id))?;
-    let now = state.clock.now();
     let txn = state.db.begin().await?;
     store::users::revoke_role(&txn, grant.id).await?;
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: Some(city.id),
-            actor_id: Some(signed_in.user_id),
-            action: "role.revoke".into(),
-            target: format!("user:{}", grant.user_id),
-            summary: json!({ "before": { "role": role_code(role), "grant_id": grant.id }, "after": null }),
-        },
-        now,
+        state,
+        Some(city.id),
+        Some(signed_in),
+        "role.revoke",
+        format!("user:{}", grant.user_id),
+        json!({ "before": { "role": role_code(role), "grant_id": grant.id }, "after": null }),
     )
     .await?;
     txn.commit().await?;
@@ -235,7 +211,12 @@ pub async fn audit(
     query: AuditQuery,
 ) -> AppResult<Page<audit_log::Model>> {
     let city_id = match slug {
-        Some(slug) => Some(city_for(state, actor, slug, Action::ViewAudit).await?.id),
+        Some(slug) => Some(
+            super::city_for(state, actor, slug, Action::ViewAudit)
+                .await?
+                .0
+                .id,
+        ),
         None => {
             authorize(actor, Action::ViewPlatform, None)?;
             None
@@ -268,9 +249,12 @@ pub async fn emails(
     offset: Option<u64>,
 ) -> AppResult<Page<outbox::Model>> {
     let scope = match slug {
-        Some(slug) => {
-            store::outbox::Scope::City(city_for(state, actor, slug, Action::ViewEmails).await?.id)
-        }
+        Some(slug) => store::outbox::Scope::City(
+            super::city_for(state, actor, slug, Action::ViewEmails)
+                .await?
+                .0
+                .id,
+        ),
         None => {
             authorize(actor, Action::ViewPlatform, None)?;
             store::outbox::Scope::All
@@ -294,7 +278,12 @@ pub async fn retry_email(
     id: i64,
 ) -> AppResult<()> {
     let city_id = match slug {
-        Some(slug) => Some(city_for(state, actor, slug, Action::RetryEmail).await?.id),
+        Some(slug) => Some(
+            super::city_for(state, actor, slug, Action::RetryEmail)
+                .await?
+                .0
+                .id,
+        ),
         None => {
             authorize(actor, Action::RetryPlatformEmail, None)?;
             None
@@ -310,16 +299,14 @@ pub async fn retry_email(
     if !store::outbox::retry_failed(&txn, email.id, now).await? {
         return Err(AppError::new(StatusCode::CONFLICT, "email-not-failed"));
     }
-    store::audit::append(
+    super::audit(
         &txn,
-        NewEntry {
-            city_id: email.city_id,
-            actor_id: Some(actor.user_id),
-            action: "email.retry".into(),
-            target: format!("email:{}", email.id),
-            summary: json!({ "before": { "status": "failed", "attempts": email.attempts }, "after": { "status": "pending" } }),
-        },
-        now,
+        state,
+        email.city_id,
+        Some(actor),
+        "email.retry",
+        format!("email:{}", email.id),
+        json!({ "before": { "status": "failed", "attempts": email.attempts }, "after": { "status": "pending" } }),
     )
     .await?;
     txn.commit().await?;
