@@ -159,16 +159,16 @@ impl<E: Endpoint> Endpoint for ProblemsEndpoint<E> {
         };
         let key = format!("problem-{}", error.code);
         let overrides = match city_of_path(&path) {
-            Some(slug) if !error.is_server_error() => Overrides {
-                title: crate::app::content::override_text(&self.state, slug, lang, &key).await,
-                detail: crate::app::content::override_text(
+            Some(slug) if !error.is_server_error() => {
+                let [title, detail] = crate::app::content::override_texts(
                     &self.state,
                     slug,
                     lang,
-                    &format!("{key}.detail"),
+                    [key.as_str(), &format!("{key}.detail")],
                 )
-                .await,
-            },
+                .await;
+                Overrides { title, detail }
+            }
             _ => Overrides::default(),
         };
         let mut response = render(&self.state.localizer, lang, &request_id, error, &overrides);

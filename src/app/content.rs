@@ -326,19 +326,23 @@ pub async fn delete_page(
     Ok(())
 }
 
-/// The city's override of a message, for the error renderer; `None` on any failure (the
-/// default text is always a correct answer).
-pub async fn override_text(
+/// The city's overrides of some messages, in the order of `keys`, for the error renderer;
+/// `None` for a key without one or on any failure (the default text is always a correct answer).
+pub async fn override_texts<const N: usize>(
     state: &AppState,
     city_slug: &str,
     lang: Lang,
-    key: &str,
-) -> Option<String> {
-    let city = store::catalog::find_city(&state.db, city_slug)
-        .await
-        .ok()??;
-    store::content::find(&state.db, city.id, lang.code(), key)
-        .await
-        .ok()?
-        .map(|o| o.value)
+    keys: [&str; N],
+) -> [Option<String>; N] {
+    let found = async {
+        let city = store::catalog::find_city(&state.db, city_slug)
+            .await
+            .ok()??;
+        store::content::find_keys(&state.db, city.id, lang.code(), &keys)
+            .await
+            .ok()
+    }
+    .await
+    .unwrap_or_default();
+    keys.map(|key| found.iter().find(|o| o.key == key).map(|o| o.value.clone()))
 }

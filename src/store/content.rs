@@ -82,3 +82,18 @@ pub async fn delete_override<C: ConnectionTrait>(
         .await?;
     Ok(Some(existing.value))
 }
+
+/// The overrides of `keys`, in one query.
+pub async fn find_keys<C: ConnectionTrait>(
+    db: &C,
+    city_id: i64,
+    lang: &str,
+    keys: &[&str],
+) -> Result<Vec<translation_override::Model>, DbErr> {
+    translation_override::Entity::find()
+        .filter(translation_override::Column::CityId.eq(city_id))
+        .filter(translation_override::Column::Lang.eq(lang))
+        .filter(translation_override::Column::Key.is_in(keys.iter().copied()))
+        .all(db)
+        .await
+}
