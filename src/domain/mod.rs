@@ -9,6 +9,7 @@ pub mod clock;
 pub mod content;
 pub mod delivery;
 pub mod estimate;
+pub mod kyiv_id;
 pub mod login;
 pub mod money;
 pub mod password_policy;
