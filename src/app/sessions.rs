@@ -11,15 +11,12 @@ use serde_json::json;
 
 use crate::domain::Money;
 use crate::domain::access::{Action, Actor, authorize};
-use crate::domain::profile::Field;
+use crate::domain::budget::{self, ParameterError, ParameterValues};
 use crate::domain::timeline::{self, Change, Phase, StageDates, StageKind, TimelineError};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store;
 use crate::store::budget_sessions::{NewPot, domain_kind};
-
-pub const RESULTS_RULES: [&str; 3] = ["kyiv", "greedy", "equal_shares"];
-pub const REGISTRATION_METHODS: [&str; 2] = ["password", "kyiv_id"];
 
 #[derive(Debug, Clone)]
 pub struct PotInput {
@@ -114,50 +111,33 @@ fn timeline_error(err: TimelineError) -> AppError {
 }
 
 fn check_parameters(p: &Parameters) -> AppResult<()> {
-    if !(1..=50).contains(&p.votes_per_voter) {
-        return Err(AppError::invalid(
-            "votes-per-voter-invalid",
-            "votes_per_voter",
-        ));
-    }
-    for (age, field) in [
-        (p.min_voter_age, "min_voter_age"),
-        (p.min_author_age, "min_author_age"),
-    ] {
-        if !(14..=100).contains(&age) {
-            return Err(AppError::invalid("age-invalid", field));
+    budget::check_parameters(&ParameterValues {
+        votes_per_voter: p.votes_per_voter,
+        min_voter_age: p.min_voter_age,
+        min_author_age: p.min_author_age,
+        results_rule: &p.results_rule,
+        min_votes_to_win: p.min_votes_to_win,
+        registration_methods: &p.registration_methods,
+        required_fields: &p.required_fields,
+    })
+    .map_err(|err| match err {
+        ParameterError::VotesPerVoter => {
+            AppError::invalid("votes-per-voter-invalid", "votes_per_voter")
         }
-    }
-    if !RESULTS_RULES.contains(&p.results_rule.as_str()) {
-        return Err(AppError::invalid("results-rule-invalid", "results_rule"));
-    }
-    if p.min_votes_to_win.is_some_and(|v| v < 0) {
-        return Err(AppError::invalid("min-votes-invalid", "min_votes_to_win"));
-    }
-    if p.registration_methods.is_empty()
-        || p.registration_methods
-            .iter()
-            .any(|m| !REGISTRATION_METHODS.contains(&m.as_str()))
-    {
-        return Err(AppError::invalid(
-            "registration-methods-invalid",
-            "registration_methods",
-        ));
-    }
-    if p.required_fields
-        .iter()
-        .any(|f| Field::from_code(f).is_none())
-    {
-        return Err(AppError::invalid(
-            "required-fields-invalid",
-            "required_fields",
-        ));
-    }
-    Ok(())
+        ParameterError::Age { field } => AppError::invalid("age-invalid", field),
+        ParameterError::ResultsRule => AppError::invalid("results-rule-invalid", "results_rule"),
+        ParameterError::MinVotes => AppError::invalid("min-votes-invalid", "min_votes_to_win"),
+        ParameterError::RegistrationMethods => {
+            AppError::invalid("registration-methods-invalid", "registration_methods")
+        }
+        ParameterError::RequiredFields => {
+            AppError::invalid("required-fields-invalid", "required_fields")
+        }
+    })
 }
 
 fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
-    if pots.is_empty() || pots.len() > 20 {
+    if pots.is_empty() || pots.len() > budget::MAX_POTS {
         return Err(AppError::invalid("pots-invalid", "pots"));
     }
     pots.iter()
@@ -171,7 +151,7 @@ fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
                 .max_project_cost
                 .parse()
                 .map_err(|e| AppError::from(e).at_field(format!("pots[{i}].max_project_cost")))?;
-            if total <= Money::ZERO || max <= Money::ZERO || max > total {
+            if !budget::pot_amounts_valid(total, max) {
                 return Err(AppError::invalid(
                     "pot-amounts-invalid",
                     &format!("pots[{i}]"),

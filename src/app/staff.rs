@@ -47,16 +47,8 @@ pub async fn create_city(
 ) -> AppResult<city::Model> {
     authorize(actor, Action::CreateCity, None)?;
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
-    let slug = new.slug.trim().to_owned();
-    let slug_ok = (2..=64).contains(&slug.len())
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-');
-    if !slug_ok {
-        return Err(AppError::invalid("slug-invalid", "slug"));
-    }
+    let slug = crate::domain::content::validate_slug(&new.slug)
+        .map_err(|_| AppError::invalid("slug-invalid", "slug"))?;
     let name_uk = crate::domain::profile::name(&new.name_uk)
         .map_err(|e| super::auth::profile_error(e, "name.uk"))?;
     let name_en = crate::domain::profile::name(&new.name_en)

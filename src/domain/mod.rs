@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod budget;
 pub mod clock;
 pub mod content;
 pub mod delivery;

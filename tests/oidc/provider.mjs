@@ -139,8 +139,8 @@ function configuration(signingJwk) {
         id_token_signed_response_alg: 'RS256',
       },
     ],
-    // oidc-provider 9 supports only S256 (plain was removed).
-    pkce: { required: () => true },
+    // PKCE is mandatory for every authorization request, S256 only.
+    pkce: { methods: ['S256'], required: () => true },
     scopes: ['openid', 'profile', 'email', 'phone', 'address'],
     claims: {
       openid: ['sub'],
@@ -219,6 +219,28 @@ const server = http.createServer((req, res) => {
   if (rotateAfterFirstJwks && path === '/jwks' && req.method === 'GET') {
     rotateAfterFirstJwks = false;
     res.on('finish', () => rotate('ROTATE_AFTER_START=1, after first JWKS fetch'));
+  }
+
+  if (req.method === 'POST' && /^\/interaction\/[^/]+$/.test(path)) {
+    // devInteractions accepts any login name and would only fail later with
+    // a 500 on the consent page; reject unknown accounts here with a clear
+    // 400 instead. oidc-provider reads an already consumed body from req.body.
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const form = new URLSearchParams(raw);
+      if (form.get('prompt') === 'login' && !Object.hasOwn(ACCOUNTS, form.get('login') ?? '')) {
+        const msg = `unknown test account ${JSON.stringify(form.get('login'))}; known: ${Object.keys(ACCOUNTS).join(', ')}`;
+        log(msg);
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`${msg}\n`);
+        return;
+      }
+      req.body = raw;
+      currentHandler(req, res);
+    });
+    return;
   }
 
   currentHandler(req, res);
