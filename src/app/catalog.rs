@@ -52,10 +52,12 @@ pub async fn city_overview(state: &AppState, slug: &str) -> AppResult<CityOvervi
     })
 }
 
-/// Clamps the requested page to the allowed bounds.
+/// Clamps the requested page to the allowed bounds. Offsets beyond what the databases can
+/// address (a signed 64-bit number) simply give an empty page.
 pub fn page_bounds(limit: Option<u64>, offset: Option<u64>) -> (u64, u64) {
     let limit = limit.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE);
-    (limit, offset.unwrap_or(0))
+    let offset = offset.unwrap_or(0).min(i64::MAX as u64);
+    (limit, offset)
 }
 
 pub async fn list_projects(
@@ -101,5 +103,9 @@ mod tests {
         assert_eq!(page_bounds(None, None), (DEFAULT_PAGE_SIZE, 0));
         assert_eq!(page_bounds(Some(0), Some(5)), (1, 5));
         assert_eq!(page_bounds(Some(10_000), None), (MAX_PAGE_SIZE, 0));
+        assert_eq!(
+            page_bounds(None, Some(u64::MAX)),
+            (DEFAULT_PAGE_SIZE, i64::MAX as u64)
+        );
     }
 }

@@ -170,6 +170,18 @@ async fn demo_seeds_a_whole_city_once() {
         .await
         .unwrap();
     assert_eq!(clamped["limit"], 100, "page size is bounded");
+    let far = app
+        .get("/api/v1/cities/kyiv/projects?offset=18446744073709551615")
+        .await;
+    assert_eq!(
+        far.status(),
+        200,
+        "an offset past the end is an empty page, not a fault"
+    );
+    assert_eq!(
+        far.json::<serde_json::Value>().await.unwrap()["items"],
+        serde_json::json!([])
+    );
 }
 
 #[tokio::test]
