@@ -16,8 +16,13 @@ async fn a_request_in_flight_at_shutdown_completes() {
     let url = app.url("/__test/slow");
     let client = app.client.clone();
     let in_flight = tokio::spawn(async move { client.get(url).send().await });
-    // Let the request reach the handler, then ask the server to stop.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Once the request is in the handler, ask the server to stop.
+    tokio::time::timeout(
+        Duration::from_secs(10),
+        crate::support::SLOW_STARTED.notified(),
+    )
+    .await
+    .expect("the request reached the handler");
     let server = app.trigger_shutdown();
 
     let response = in_flight
@@ -158,7 +163,7 @@ async fn the_binary_serves_and_exits_cleanly_on_sigterm() {
     tx.send(Ok(r#"{"items": [{"name": "Лавка", "#.as_bytes().to_vec()))
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
 
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

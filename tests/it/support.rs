@@ -391,6 +391,9 @@ pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> Te
     }
 }
 
+/// Signalled when `/__test/slow` has started handling a request.
+pub static SLOW_STARTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
 /// Endpoints that misbehave on purpose, mounted under `/__test` with the real middleware.
 fn test_routes() -> Route {
     #[handler]
@@ -400,6 +403,7 @@ fn test_routes() -> Route {
 
     #[handler]
     async fn slow() -> &'static str {
+        SLOW_STARTED.notify_one();
         tokio::time::sleep(Duration::from_millis(1500)).await;
         "done"
     }
