@@ -31,10 +31,9 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
         .await
         .map_err(AppError::internal)?;
     let now = state.clock.now();
-    let txn = state.db.begin().await?;
     let city = match &new.city_slug {
         Some(slug) => Some(
-            store::catalog::find_city(&txn, slug)
+            store::catalog::find_city(&state.db, slug)
                 .await?
                 .ok_or_else(|| {
                     AppError::new(StatusCode::NOT_FOUND, "city-not-found").arg("slug", slug)
@@ -42,6 +41,7 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
         ),
         None => None,
     };
+    let txn = state.db.begin().await?;
     let user = store::users::insert(
         &txn,
         store::users::NewUser {

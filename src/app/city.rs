@@ -410,30 +410,34 @@ pub async fn delete_entry(
     id: i64,
 ) -> AppResult<()> {
     let (city, actor) = super::city_for(state, actor, slug, Action::ManageDirectories).await?;
+    let exists = match kind {
+        "district" => district::Entity::find_by_id(id)
+            .one(&state.db)
+            .await?
+            .is_some_and(|d| d.city_id == city.id),
+        _ => category::Entity::find_by_id(id)
+            .one(&state.db)
+            .await?
+            .is_some_and(|c| c.city_id == city.id),
+    };
+    if !exists {
+        let code = if kind == "district" {
+            "district-not-found"
+        } else {
+            "category-not-found"
+        };
+        return Err(AppError::new(StatusCode::NOT_FOUND, code));
+    }
     let txn = state.db.begin().await?;
     let result = match kind {
-        "district" => match district::Entity::find_by_id(id)
-            .one(&txn)
-            .await?
-            .filter(|d| d.city_id == city.id)
-        {
-            Some(d) => district::Entity::delete_by_id(d.id)
-                .exec(&txn)
-                .await
-                .map(|_| ()),
-            None => return Err(AppError::new(StatusCode::NOT_FOUND, "district-not-found")),
-        },
-        _ => match category::Entity::find_by_id(id)
-            .one(&txn)
-            .await?
-            .filter(|c| c.city_id == city.id)
-        {
-            Some(c) => category::Entity::delete_by_id(c.id)
-                .exec(&txn)
-                .await
-                .map(|_| ()),
-            None => return Err(AppError::new(StatusCode::NOT_FOUND, "category-not-found")),
-        },
+        "district" => district::Entity::delete_by_id(id)
+            .exec(&txn)
+            .await
+            .map(|_| ()),
+        _ => category::Entity::delete_by_id(id)
+            .exec(&txn)
+            .await
+            .map(|_| ()),
     };
     result.map_err(|err| match err.sql_err() {
         Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => {

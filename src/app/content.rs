@@ -84,8 +84,11 @@ pub async fn set_translation(
         return Err(AppError::invalid("translation-invalid", "value"));
     }
     let now = state.clock.now();
+    let before = store::content::find(&state.db, city.id, lang.code(), key)
+        .await?
+        .map(|o| o.value);
     let txn = state.db.begin().await?;
-    let before = store::content::set_override(&txn, city.id, lang.code(), key, value, now).await?;
+    store::content::set_override(&txn, city.id, lang.code(), key, value, now).await?;
     super::audit(
         &txn,
         state,
@@ -112,13 +115,14 @@ pub async fn reset_translation(
     let city = super::find_city(state, slug).await?;
     authorize(Some(actor), Action::EditContent, Some(city.id))?;
     let lang = lang(lang_code)?;
-    let txn = state.db.begin().await?;
-    let Some(before) = store::content::delete_override(&txn, city.id, lang.code(), key).await?
-    else {
+    let Some(before) = store::content::find(&state.db, city.id, lang.code(), key).await? else {
         return Err(
             AppError::new(StatusCode::NOT_FOUND, "translation-not-overridden").arg("key", key),
         );
     };
+    let txn = state.db.begin().await?;
+    store::content::delete_override(&txn, before.id).await?;
+    let before = before.value;
     super::audit(
         &txn,
         state,
@@ -302,15 +306,15 @@ pub async fn delete_page(
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let city = super::find_city(state, slug).await?;
     authorize(Some(actor), Action::EditContent, Some(city.id))?;
-    let txn = state.db.begin().await?;
     let page = page::Entity::find()
         .filter(page::Column::CityId.eq(city.id))
         .filter(page::Column::Slug.eq(page_slug))
-        .one(&txn)
+        .one(&state.db)
         .await?
         .ok_or_else(|| {
             AppError::new(StatusCode::NOT_FOUND, "page-not-found").arg("slug", page_slug)
         })?;
+    let txn = state.db.begin().await?;
     page::Entity::delete_by_id(page.id).exec(&txn).await?;
     super::audit(
         &txn,

@@ -114,8 +114,9 @@ pub async fn update(
     change: ProfileChange,
 ) -> AppResult<Profile> {
     let now = state.clock.now();
-    let txn = state.db.begin().await?;
-    let user = store::users::find(&txn, session.user_id)
+    // Read before the transaction, so that its first statement is a write (SQLite cannot turn
+    // a stale read transaction into a write one); only the changed columns are written.
+    let user = store::users::find(&state.db, session.user_id)
         .await?
         .ok_or_else(AppError::unauthenticated)?;
     let old_email = user.email.clone();
@@ -173,6 +174,7 @@ pub async fn update(
         model.lang = Set(parse_lang(Some(&v))?.code().to_owned());
     }
     model.updated_at = Set(now);
+    let txn = state.db.begin().await?;
     let user = model.update(&txn).await?;
     if let Some(email) = new_email {
         super::auth::send_verification_in(state, &txn, &user, &email).await?;

@@ -2,10 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use entities::translation_override;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, Set,
-};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 
 pub async fn overrides<C: ConnectionTrait>(
     db: &C,
@@ -33,7 +31,7 @@ pub async fn find<C: ConnectionTrait>(
         .await
 }
 
-/// Sets an override; returns the previous value, if any.
+/// Sets an override in one statement (insert, or update the existing one).
 pub async fn set_override<C: ConnectionTrait>(
     db: &C,
     city_id: i64,
@@ -41,46 +39,37 @@ pub async fn set_override<C: ConnectionTrait>(
     key: &str,
     value: &str,
     now: DateTime<Utc>,
-) -> Result<Option<String>, DbErr> {
-    match find(db, city_id, lang, key).await? {
-        Some(existing) => {
-            let before = existing.value.clone();
-            let mut model = existing.into_active_model();
-            model.value = Set(value.to_owned());
-            model.updated_at = Set(now);
-            model.update(db).await?;
-            Ok(Some(before))
-        }
-        None => {
-            translation_override::ActiveModel {
-                city_id: Set(city_id),
-                lang: Set(lang.to_owned()),
-                key: Set(key.to_owned()),
-                value: Set(value.to_owned()),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?;
-            Ok(None)
-        }
-    }
+) -> Result<(), DbErr> {
+    translation_override::Entity::insert(translation_override::ActiveModel {
+        city_id: Set(city_id),
+        lang: Set(lang.to_owned()),
+        key: Set(key.to_owned()),
+        value: Set(value.to_owned()),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            translation_override::Column::CityId,
+            translation_override::Column::Lang,
+            translation_override::Column::Key,
+        ])
+        .update_columns([
+            translation_override::Column::Value,
+            translation_override::Column::UpdatedAt,
+        ])
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
 }
 
-/// Removes an override; returns the value it had, or `None` when there was none.
-pub async fn delete_override<C: ConnectionTrait>(
-    db: &C,
-    city_id: i64,
-    lang: &str,
-    key: &str,
-) -> Result<Option<String>, DbErr> {
-    let Some(existing) = find(db, city_id, lang, key).await? else {
-        return Ok(None);
-    };
-    translation_override::Entity::delete_by_id(existing.id)
+pub async fn delete_override<C: ConnectionTrait>(db: &C, id: i64) -> Result<(), DbErr> {
+    translation_override::Entity::delete_by_id(id)
         .exec(db)
         .await?;
-    Ok(Some(existing.value))
+    Ok(())
 }
 
 /// The overrides of `keys`, in one query.
