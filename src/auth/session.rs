@@ -171,16 +171,13 @@ fn cookie_value(req: &Request, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty() && v.len() <= 128)
 }
 
+/// The client's address. Behind the one trusted proxy it is the *last* `X-Forwarded-For`
+/// entry, the one that proxy appended: earlier entries come from the client and can be forged.
 fn client_of(req: &Request, trust_forwarded_for: bool) -> Client {
     let forwarded = trust_forwarded_for
         .then(|| {
-            req.headers()
-                .get("x-forwarded-for")?
-                .to_str()
-                .ok()?
-                .split(',')
-                .next()
-                .map(|s| s.trim().to_owned())
+            let header = req.headers().get("x-forwarded-for")?.to_str().ok()?;
+            header.rsplit(',').next().map(|s| s.trim().to_owned())
         })
         .flatten()
         .filter(|s| !s.is_empty());
@@ -259,6 +256,27 @@ mod tests {
             &auth,
             start + Duration::hours(12)
         ));
+    }
+
+    #[test]
+    fn behind_a_proxy_the_last_forwarded_address_counts() {
+        let req = Request::builder()
+            .header("x-forwarded-for", "6.6.6.6, 203.0.113.7")
+            .finish();
+        assert_eq!(
+            client_of(&req, true).address,
+            "203.0.113.7",
+            "the forged first entry is ignored"
+        );
+        assert_ne!(
+            client_of(&req, false).address,
+            "203.0.113.7",
+            "not trusted unless configured"
+        );
+        let single = Request::builder()
+            .header("x-forwarded-for", "198.51.100.2")
+            .finish();
+        assert_eq!(client_of(&single, true).address, "198.51.100.2");
     }
 
     #[test]
