@@ -20,6 +20,9 @@ use crate::mail::{self, Mail};
 use crate::state::AppState;
 use crate::store;
 
+/// The least time between two password-reset e-mails to one account.
+const RESET_EMAIL_SPACING: Duration = Duration::minutes(5);
+
 #[derive(Debug, Clone)]
 pub struct Registration {
     pub login: String,
@@ -349,8 +352,23 @@ pub async fn request_password_reset(state: &AppState, login: &str) -> AppResult<
         );
         return Ok(());
     };
-    let token = random_token();
     let now = state.clock.now();
+    // One reset e-mail per account every few minutes: the form cannot flood an inbox.
+    if store::tokens::issued_since(
+        &state.db,
+        user.id,
+        TokenPurpose::ResetPassword,
+        now - RESET_EMAIL_SPACING,
+    )
+    .await?
+    {
+        tracing::info!(
+            user_id = user.id,
+            "password reset asked again too soon; no new e-mail"
+        );
+        return Ok(());
+    }
+    let token = random_token();
     let ttl = Duration::minutes(state.settings.auth.token_ttl_minutes);
     let txn = state.db.begin().await?;
     store::tokens::insert(

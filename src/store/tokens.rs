@@ -56,3 +56,19 @@ pub async fn consume<C: ConnectionTrait>(
         .one(db)
         .await
 }
+
+/// Whether a token of `purpose` was issued to the user since `since` (to space out e-mails).
+pub async fn issued_since<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    purpose: TokenPurpose,
+    since: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    Ok(EmailToken::find()
+        .filter(email_token::Column::UserId.eq(user_id))
+        .filter(email_token::Column::Purpose.eq(purpose))
+        .filter(email_token::Column::CreatedAt.gt(since))
+        .one(db)
+        .await?
+        .is_some())
+}
