@@ -21,6 +21,7 @@ pub struct Settings {
     pub smtp: SmtpSettings,
     pub outbox: OutboxSettings,
     pub storage: StorageSettings,
+    pub kyiv_id: KyivIdSettings,
     /// Seed a demo city with users of every role when the database is empty.
     pub demo: bool,
 }
@@ -105,6 +106,7 @@ impl fmt::Debug for Settings {
             .field("smtp", &self.smtp)
             .field("outbox", &self.outbox)
             .field("storage", &self.storage)
+            .field("kyiv_id", &self.kyiv_id)
             .field("demo", &self.demo)
             .finish()
     }
@@ -321,6 +323,56 @@ impl fmt::Debug for StorageSettings {
                 },
             )
             .field("allow_http", &self.allow_http)
+            .finish()
+    }
+}
+
+/// Kyiv ID, the city's OpenID Connect provider.
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct KyivIdSettings {
+    pub enabled: bool,
+    /// The issuer URL; its `/.well-known/openid-configuration` is discovered.
+    pub issuer: String,
+    pub client_id: String,
+    /// Never logged (see `Debug`).
+    pub client_secret: String,
+    pub scopes: Vec<String>,
+    /// Which claim carries which profile field.
+    pub claims: crate::domain::kyiv_id::ClaimMap,
+}
+
+impl Default for KyivIdSettings {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            issuer: String::new(),
+            client_id: String::new(),
+            client_secret: String::new(),
+            scopes: ["openid", "profile", "email", "phone", "address"]
+                .map(String::from)
+                .to_vec(),
+            claims: Default::default(),
+        }
+    }
+}
+
+impl fmt::Debug for KyivIdSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KyivIdSettings")
+            .field("enabled", &self.enabled)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &if self.client_secret.is_empty() {
+                    ""
+                } else {
+                    "***"
+                },
+            )
+            .field("scopes", &self.scopes)
+            .field("claims", &self.claims)
             .finish()
     }
 }

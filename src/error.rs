@@ -106,6 +106,12 @@ impl AppError {
         }
     }
 
+    /// Attaches the underlying cause, logged for server faults and never sent.
+    pub fn with_cause(mut self, cause: impl Into<anyhow::Error>) -> Self {
+        self.cause = Some(cause.into());
+        self
+    }
+
     pub fn unavailable(cause: impl Into<anyhow::Error>) -> Self {
         Self {
             cause: Some(cause.into()),

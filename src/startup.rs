@@ -158,7 +158,7 @@ impl Workers {
     }
 }
 
-/// Deletes expired sessions every few minutes.
+/// Deletes expired sessions and abandoned Kyiv ID sign-ins every few minutes.
 async fn clean_sessions(state: AppState, cancel: CancellationToken) {
     let every = Duration::from_secs(300);
     loop {
@@ -168,6 +168,11 @@ async fn clean_sessions(state: AppState, cancel: CancellationToken) {
             Ok(0) => {}
             Ok(removed) => tracing::debug!(removed, "expired sessions removed"),
             Err(err) => tracing::warn!(error = %err, "session clean-up failed"),
+        }
+        match crate::store::identities::delete_expired_flows(&state.db, now).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::debug!(removed, "abandoned Kyiv ID sign-ins removed"),
+            Err(err) => tracing::warn!(error = %err, "Kyiv ID sign-in clean-up failed"),
         }
         tokio::select! {
             () = cancel.cancelled() => break,

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
+use crate::auth::kyiv_id::KyivId;
 use crate::auth::password::Passwords;
 use crate::config::Settings;
 use crate::domain::Clock;
@@ -20,6 +21,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub passwords: Passwords,
     pub storage: Storage,
+    /// `None` unless Kyiv ID sign-in is enabled.
+    pub kyiv_id: Option<Arc<KyivId>>,
 }
 
 impl AppState {
@@ -36,6 +39,7 @@ impl AppState {
             metrics: Arc::new(Metrics::new()),
             passwords: Passwords::new(&settings.auth)?,
             storage: Storage::from_settings(&settings.storage)?,
+            kyiv_id: KyivId::new(&settings.kyiv_id, &settings.server.public_url)?.map(Arc::new),
             settings: Arc::new(settings),
         })
     }

@@ -12,6 +12,7 @@ pub mod city_role;
 pub mod district;
 pub mod email_token;
 pub mod login_failure;
+pub mod oidc_flow;
 pub mod outbox;
 pub mod page;
 pub mod project;
@@ -19,6 +20,7 @@ pub mod session;
 pub mod stage;
 pub mod translation_override;
 pub mod user;
+pub mod user_identity;
 pub mod user_photo;
 
 pub mod prelude {

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod catalog;
 pub mod city;
 pub mod estimates;
+pub mod kyiv_id;
 pub mod me;
 pub mod middleware;
 pub mod system;
@@ -37,6 +38,7 @@ pub type Apis = (
     catalog::CatalogApi,
     estimates::EstimatesApi,
     auth::AuthApi,
+    kyiv_id::KyivIdApi,
     me::MeApi,
     admin::AdminApi,
     city::CityApi,
@@ -50,6 +52,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             catalog::CatalogApi,
             estimates::EstimatesApi,
             auth::AuthApi,
+            kyiv_id::KyivIdApi,
             me::MeApi,
             admin::AdminApi,
             city::CityApi,

@@ -45,6 +45,10 @@ pub struct MetaDto {
     pub version: String,
     /// Languages the API and the web app speak; the first is the default.
     pub languages: Vec<String>,
+    /// How residents can sign in on this server: `password`, and `kyiv_id` when Kyiv ID is
+    /// configured. The sign-in dialog offers those that the city's current session also lists
+    /// in its `registration_methods`.
+    pub sign_in_methods: Vec<String>,
 }
 
 #[OpenApi]
@@ -56,13 +60,17 @@ impl MetaApi {
         tag = "ApiTags::Meta",
         operation_id = "getMeta"
     )]
-    async fn meta(&self) -> Json<MetaDto> {
+    async fn meta(&self, state: Data<&AppState>) -> Json<MetaDto> {
         Json(MetaDto {
             name: "hromada".into(),
             version: env!("CARGO_PKG_VERSION").into(),
             languages: crate::i18n::Lang::ALL
                 .iter()
                 .map(|l| l.code().to_owned())
+                .collect(),
+            sign_in_methods: std::iter::once("password")
+                .chain(state.kyiv_id.as_ref().map(|_| "kyiv_id"))
+                .map(String::from)
                 .collect(),
         })
     }

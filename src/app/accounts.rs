@@ -55,6 +55,8 @@ pub async fn create_admin(state: &AppState, new: NewAdmin) -> AppResult<i64> {
             birth_date: None,
             lang: "uk".into(),
             is_platform_admin: city.is_none(),
+            registration_address: None,
+            residence_address: None,
         },
         now,
     )

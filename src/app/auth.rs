@@ -149,6 +149,8 @@ pub async fn register(state: &AppState, reg: Registration) -> AppResult<user::Mo
             birth_date,
             lang: lang.code().to_owned(),
             is_platform_admin: false,
+            registration_address: None,
+            residence_address: None,
         },
         now,
     )

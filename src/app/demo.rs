@@ -264,6 +264,8 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
                 birth_date: chrono::NaiveDate::from_ymd_opt(1990, 5, 12),
                 lang: "uk".into(),
                 is_platform_admin: *platform_admin,
+                registration_address: None,
+                residence_address: None,
             },
             now,
         )

@@ -8,6 +8,7 @@ pub mod city;
 pub mod content;
 pub mod demo;
 pub mod estimates;
+pub mod kyiv_id;
 pub mod profile;
 pub mod sessions;
 pub mod staff;

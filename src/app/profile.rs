@@ -84,7 +84,7 @@ pub async fn for_city(state: &AppState, session: &SessionCtx, slug: &str) -> App
     Ok(profile)
 }
 
-fn filled(user: &user::Model, has_photo: bool) -> Filled {
+pub(crate) fn filled(user: &user::Model, has_photo: bool) -> Filled {
     Filled {
         last_name: !user.last_name.is_empty(),
         first_name: !user.first_name.is_empty(),

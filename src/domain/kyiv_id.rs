@@ -10,7 +10,8 @@ use super::profile::{self, Field, Filled};
 
 /// Which claim carries which profile field. Paths may go into objects: `address.formatted`.
 /// The defaults are the OpenID Connect standard claims.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ClaimMap {
     pub last_name: String,
     pub first_name: String,

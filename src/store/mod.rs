@@ -5,6 +5,7 @@ pub mod audit;
 pub mod budget_sessions;
 pub mod catalog;
 pub mod content;
+pub mod identities;
 pub mod outbox;
 pub mod projects;
 pub mod sessions;

@@ -22,6 +22,8 @@ pub struct NewUser {
     pub birth_date: Option<NaiveDate>,
     pub lang: String,
     pub is_platform_admin: bool,
+    pub registration_address: Option<String>,
+    pub residence_address: Option<String>,
 }
 
 /// Inserts an account; a taken login is reported by the database as a unique violation.
@@ -40,8 +42,8 @@ pub async fn insert<C: ConnectionTrait>(
         email_verified_at: Set(None),
         phone: Set(new.phone),
         birth_date: Set(new.birth_date),
-        registration_address: Set(None),
-        residence_address: Set(None),
+        registration_address: Set(new.registration_address),
+        residence_address: Set(new.residence_address),
         facebook_url: Set(None),
         lang: Set(new.lang),
         is_platform_admin: Set(new.is_platform_admin),

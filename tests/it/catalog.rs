@@ -64,6 +64,8 @@ pub async fn seed_city(app: &TestApp, slug: &str) -> Seed {
             birth_date: None,
             lang: "uk".into(),
             is_platform_admin: false,
+            registration_address: None,
+            residence_address: None,
         },
         now,
     )

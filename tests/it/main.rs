@@ -9,6 +9,7 @@ mod deploy;
 mod directory;
 mod email;
 mod http;
+mod kyiv_id;
 mod lifecycle;
 mod money;
 mod roles;

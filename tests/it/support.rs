@@ -193,6 +193,8 @@ impl TestApp {
                 birth_date: None,
                 lang: "uk".into(),
                 is_platform_admin: platform_admin,
+                registration_address: None,
+                residence_address: None,
             },
             now,
         )

@@ -17,6 +17,10 @@
 // stdout carries exactly one line, `ready http://127.0.0.1:<port>`, once the
 // server listens; every other message goes to stderr.
 //
+// Account data: POST /__test/accounts/<id> with a JSON object merges it into the
+// account's claims (null removes a claim), as if the resident had edited their
+// profile at the provider.
+//
 // Key rotation ("replace the signing key with a new one with a new kid"):
 //   * send SIGUSR2 to the process (`kill -USR2 <pid>`), or
 //   * POST http://127.0.0.1:<port>/__test/rotate-keys  (answers {"kid": "..."}), or
@@ -213,6 +217,38 @@ const server = http.createServer((req, res) => {
     const kid = rotate('HTTP');
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ kid }));
+    return;
+  }
+
+  const accountPath = /^\/__test\/accounts\/([^/]+)$/.exec(path);
+  if (accountPath && req.method === 'POST') {
+    // The resident completes their profile at the provider: merge the JSON body
+    // into the account's claims (a null value removes the claim).
+    const id = decodeURIComponent(accountPath[1]);
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      let patch;
+      try {
+        patch = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch (err) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`invalid JSON: ${err.message}\n`);
+        return;
+      }
+      if (!Object.hasOwn(ACCOUNTS, id) || typeof patch !== 'object' || patch === null) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`unknown test account ${JSON.stringify(id)}\n`);
+        return;
+      }
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null) delete ACCOUNTS[id][key];
+        else ACCOUNTS[id][key] = value;
+      }
+      log(`account ${id} updated: ${JSON.stringify(patch)}`);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ sub: id, ...ACCOUNTS[id] }));
+    });
     return;
   }
 

@@ -1,0 +1,323 @@
+//! Signing in with Kyiv ID, and linking it to an existing account. Identity is the pair
+//! (issuer, subject); accounts are never merged by unverified claims.
+
+use chrono::Duration;
+use entities::{oidc_flow, user};
+use poem::http::StatusCode;
+use sea_orm::{IntoActiveModel, Set, TransactionTrait};
+
+use super::auth::{NewSession, create_session};
+use crate::auth::SessionCtx;
+use crate::auth::kyiv_id::OidcError;
+use crate::auth::session::Client;
+use crate::auth::tokens::{hash_token, random_token};
+use crate::domain::kyiv_id::{ClaimedProfile, missing, profile_from_claims};
+use crate::domain::profile::{self, DEFAULT_REQUIRED, Field, Filled};
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Localizer};
+use crate::state::AppState;
+use crate::store;
+
+/// How long a started sign-in may take at the provider.
+const FLOW_TTL: Duration = Duration::minutes(10);
+
+/// Where to send the browser, and the cookie that binds the flow to it.
+pub struct Started {
+    pub url: String,
+    pub browser_token: String,
+}
+
+pub enum Finished {
+    SignedIn(NewSession),
+    Linked,
+}
+
+fn provider(state: &AppState) -> AppResult<&crate::auth::kyiv_id::KyivId> {
+    state
+        .kyiv_id
+        .as_deref()
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "kyiv-id-disabled"))
+}
+
+fn oidc_error(err: OidcError) -> AppError {
+    match err {
+        OidcError::Unavailable(cause) => {
+            AppError::new(StatusCode::BAD_GATEWAY, "kyiv-id-unavailable")
+                .with_cause(anyhow::anyhow!(cause))
+        }
+        OidcError::Rejected(cause) => {
+            tracing::warn!(%cause, "Kyiv ID answer refused");
+            AppError::new(StatusCode::BAD_REQUEST, "kyiv-id-rejected")
+        }
+    }
+}
+
+/// Starts a sign-in (or, with `link`, linking Kyiv ID to the signed-in account).
+pub async fn start(
+    state: &AppState,
+    session: Option<&SessionCtx>,
+    link: bool,
+    city_slug: Option<String>,
+) -> AppResult<Started> {
+    let provider = provider(state)?;
+    let city_slug = city_slug.filter(|s| !s.is_empty());
+    if let Some(slug) = &city_slug
+        && !offered_in(state, slug).await?
+    {
+        return Err(AppError::new(StatusCode::NOT_FOUND, "kyiv-id-disabled"));
+    }
+    let user_id = match (link, session) {
+        (true, Some(s)) => Some(s.user_id),
+        (true, None) => return Err(AppError::unauthenticated()),
+        (false, _) => None,
+    };
+    let authorization = provider.authorization().await.map_err(oidc_error)?;
+    let browser_token = random_token();
+    let now = state.clock.now();
+    store::identities::insert_flow(
+        &state.db,
+        oidc_flow::Model {
+            state_hash: hash_token(&authorization.state),
+            browser_hash: hash_token(&browser_token),
+            nonce: authorization.nonce,
+            pkce_verifier: authorization.pkce_verifier,
+            purpose: if link { "link" } else { "login" }.to_owned(),
+            user_id,
+            city_slug,
+            created_at: now,
+            expires_at: now + FLOW_TTL,
+        },
+    )
+    .await?;
+    Ok(Started {
+        url: authorization.url,
+        browser_token,
+    })
+}
+
+/// The provider's answer: a code and the state, or an error (the resident cancelled, …).
+pub struct Callback {
+    pub code: Option<String>,
+    pub state: Option<String>,
+    pub error: Option<String>,
+}
+
+pub async fn finish(
+    state: &AppState,
+    client: &Client,
+    callback: Callback,
+    browser_token: Option<&str>,
+    lang: Lang,
+) -> AppResult<Finished> {
+    let provider = provider(state)?;
+    if let Some(error) = callback.error {
+        let code = if error == "access_denied" {
+            "kyiv-id-cancelled"
+        } else {
+            "kyiv-id-failed"
+        };
+        return Err(AppError::new(StatusCode::BAD_REQUEST, code));
+    }
+    let invalid = || AppError::new(StatusCode::BAD_REQUEST, "kyiv-id-state-invalid");
+    let (Some(code), Some(state_param)) = (callback.code, callback.state) else {
+        return Err(invalid());
+    };
+    let now = state.clock.now();
+    let flow = store::identities::take_flow(&state.db, &hash_token(&state_param), now)
+        .await?
+        .ok_or_else(invalid)?;
+    // The flow belongs to the browser that started it.
+    if browser_token.map(hash_token).as_deref() != Some(flow.browser_hash.as_str()) {
+        return Err(invalid());
+    }
+    let verified = provider
+        .finish(code, flow.pkce_verifier.clone(), flow.nonce.clone())
+        .await
+        .map_err(oidc_error)?;
+    let known = store::identities::find(&state.db, &verified.issuer, &verified.subject).await?;
+
+    if flow.purpose == "link" {
+        let user_id = flow.user_id.ok_or_else(invalid)?;
+        return match known {
+            Some(identity) if identity.user_id == user_id => Ok(Finished::Linked),
+            Some(_) => Err(AppError::new(
+                StatusCode::CONFLICT,
+                "kyiv-id-linked-elsewhere",
+            )),
+            None => {
+                store::identities::insert(
+                    &state.db,
+                    user_id,
+                    &verified.issuer,
+                    &verified.subject,
+                    now,
+                )
+                .await
+                .map_err(AppError::on_unique("kyiv-id-linked-elsewhere", None))?;
+                Ok(Finished::Linked)
+            }
+        };
+    }
+
+    let claimed = profile_from_claims(&verified.claims, provider.claim_map(), now.date_naive());
+    let required = required_fields(state, flow.city_slug.as_deref()).await?;
+
+    if let Some(identity) = known {
+        // A returning resident: what their account lacks and Kyiv ID now supplies is filled
+        // in (nothing they entered is overwritten); what neither has keeps them out.
+        let user = store::users::find(&state.db, identity.user_id)
+            .await?
+            .ok_or_else(invalid)?;
+        let user = fill_gaps(state, user, &claimed).await?;
+        let lacking = profile::missing(
+            &required,
+            &Filled {
+                photo: true,
+                ..super::profile::filled(&user, false)
+            },
+        );
+        if !lacking.is_empty() {
+            return Err(missing_fields_error(&state.localizer, lang, &lacking));
+        }
+        let session = create_session(state, &state.db, identity.user_id, client).await?;
+        return Ok(Finished::SignedIn(session));
+    }
+
+    // A first sign-in: the account is made from the claims, if they are complete.
+    let lacking = missing(&required, &claimed);
+    if !lacking.is_empty() {
+        return Err(missing_fields_error(&state.localizer, lang, &lacking));
+    }
+    let login = claimed.phone.clone().unwrap_or_else(|| {
+        format!(
+            "kyiv-id:{}",
+            &hash_token(&format!("{}|{}", verified.issuer, verified.subject))[..24]
+        )
+    });
+    let txn = state.db.begin().await?;
+    let user = store::users::insert(
+        &txn,
+        store::users::NewUser {
+            login,
+            password_hash: None,
+            last_name: claimed.last_name.clone().unwrap_or_default(),
+            first_name: claimed.first_name.clone().unwrap_or_default(),
+            patronymic: claimed.patronymic.clone(),
+            email: claimed.email.clone(),
+            phone: claimed.phone.clone(),
+            birth_date: claimed.birth_date,
+            lang: lang.code().to_owned(),
+            is_platform_admin: false,
+            registration_address: claimed.registration_address.clone(),
+            residence_address: claimed.residence_address.clone(),
+        },
+        now,
+    )
+    .await
+    // The phone is already the login of a password account: no silent merge.
+    .map_err(AppError::on_unique("kyiv-id-account-exists", None))?;
+    store::identities::insert(&txn, user.id, &verified.issuer, &verified.subject, now)
+        .await
+        .map_err(AppError::on_unique("kyiv-id-linked-elsewhere", None))?;
+    if claimed.email_verified
+        && let Some(email) = &claimed.email
+    {
+        store::users::mark_email_verified(&txn, user.id, email, now).await?;
+    }
+    let session = create_session(state, &txn, user.id, client).await?;
+    txn.commit().await?;
+    Ok(Finished::SignedIn(session))
+}
+
+/// Copies into the account the fields it lacks and the provider supplies.
+async fn fill_gaps(
+    state: &AppState,
+    user: user::Model,
+    claimed: &ClaimedProfile,
+) -> AppResult<user::Model> {
+    let mut model = user.clone().into_active_model();
+    let mut changed = false;
+    let mut fill = |empty: bool, apply: &mut dyn FnMut(&mut user::ActiveModel)| {
+        if empty {
+            apply(&mut model);
+            changed = true;
+        }
+    };
+    if let Some(v) = &claimed.last_name {
+        fill(user.last_name.is_empty(), &mut |m| {
+            m.last_name = Set(v.clone())
+        });
+    }
+    if let Some(v) = &claimed.first_name {
+        fill(user.first_name.is_empty(), &mut |m| {
+            m.first_name = Set(v.clone())
+        });
+    }
+    if let Some(v) = &claimed.patronymic {
+        fill(user.patronymic.is_none(), &mut |m| {
+            m.patronymic = Set(Some(v.clone()))
+        });
+    }
+    if let Some(v) = claimed.birth_date {
+        fill(user.birth_date.is_none(), &mut |m| {
+            m.birth_date = Set(Some(v))
+        });
+    }
+    if let Some(v) = &claimed.phone {
+        fill(user.phone.is_none(), &mut |m| {
+            m.phone = Set(Some(v.clone()))
+        });
+    }
+    if let Some(v) = &claimed.registration_address {
+        fill(user.registration_address.is_none(), &mut |m| {
+            m.registration_address = Set(Some(v.clone()))
+        });
+    }
+    if let Some(v) = &claimed.residence_address {
+        fill(user.residence_address.is_none(), &mut |m| {
+            m.residence_address = Set(Some(v.clone()))
+        });
+    }
+    if !changed {
+        return Ok(user);
+    }
+    model.updated_at = Set(state.clock.now());
+    Ok(store::users::update(&state.db, model).await?)
+}
+
+/// Whether the city's current session lists Kyiv ID among its registration methods (a city
+/// without a session does not restrict it).
+async fn offered_in(state: &AppState, slug: &str) -> AppResult<bool> {
+    match super::sessions::current(state, slug).await {
+        Ok(view) => Ok(view.registration_methods.iter().any(|m| m == "kyiv_id")),
+        Err(e) if e.code == "session-not-found" => Ok(true),
+        Err(e) => Err(e),
+    }
+}
+
+async fn required_fields(state: &AppState, city_slug: Option<&str>) -> AppResult<Vec<Field>> {
+    let Some(slug) = city_slug else {
+        return Ok(DEFAULT_REQUIRED.to_vec());
+    };
+    match super::sessions::current(state, slug).await {
+        Ok(view) => Ok(view
+            .required_fields
+            .iter()
+            .filter_map(|c| Field::from_code(c))
+            .collect()),
+        Err(e) if e.code == "session-not-found" || e.code == "city-not-found" => {
+            Ok(DEFAULT_REQUIRED.to_vec())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Names each missing field in the resident's language.
+fn missing_fields_error(localizer: &Localizer, lang: Lang, fields: &[Field]) -> AppError {
+    let names: Vec<String> = fields
+        .iter()
+        .map(|f| localizer.get(lang, &format!("field-{}", f.code().replace('_', "-")), &[]))
+        .collect();
+    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "kyiv-id-missing-fields")
+        .arg("fields", names.join(", "))
+}
