@@ -104,21 +104,19 @@ fn create_parent_folder(url: &str) -> Result<(), DbSetupError> {
     Ok(())
 }
 
-/// Applies pending migrations. On PostgreSQL this runs in one transaction under an advisory
-/// lock, so instances starting together apply the schema exactly once and the others wait.
+/// Applies pending migrations in one transaction, so a failure leaves the schema as it was and
+/// every statement sees the ones before it (one connection). On PostgreSQL an advisory lock
+/// makes instances starting together apply the schema exactly once while the others wait.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    match db.get_database_backend() {
-        DatabaseBackend::Postgres => {
-            let txn = db.begin().await?;
-            txn.execute_unprepared(&format!(
-                "SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"
-            ))
-            .await?;
-            Migrator::up(&txn, None).await?;
-            txn.commit().await
-        }
-        _ => Migrator::up(db, None).await,
+    let txn = db.begin().await?;
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        txn.execute_unprepared(&format!(
+            "SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"
+        ))
+        .await?;
     }
+    Migrator::up(&txn, None).await?;
+    txn.commit().await
 }
 
 /// Connection counts for the metrics endpoint.
