@@ -3,6 +3,7 @@
 //! Money columns are `i64` kopiykas (`*_minor`); the domain's `Money` converts them. Times are
 //! `DateTime<Utc>` bound from the application's clock.
 
+pub mod api_key;
 pub mod audit_log;
 pub mod budget_pot;
 pub mod budget_session;
@@ -16,6 +17,9 @@ pub mod oidc_flow;
 pub mod outbox;
 pub mod page;
 pub mod project;
+pub mod project_cost_line;
+pub mod project_file;
+pub mod project_history;
 pub mod session;
 pub mod stage;
 pub mod translation_override;

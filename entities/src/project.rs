@@ -7,31 +7,61 @@ use sea_orm::entity::prelude::*;
 pub enum ProjectStatus {
     #[sea_orm(string_value = "draft")]
     Draft,
-    #[sea_orm(string_value = "submitted")]
-    Submitted,
-    #[sea_orm(string_value = "admitted")]
-    Admitted,
+    #[sea_orm(string_value = "on_moderation")]
+    OnModeration,
+    #[sea_orm(string_value = "needs_revision")]
+    NeedsRevision,
     #[sea_orm(string_value = "rejected")]
     Rejected,
+    #[sea_orm(string_value = "admitted")]
+    Admitted,
+    #[sea_orm(string_value = "withdrawn")]
+    Withdrawn,
     #[sea_orm(string_value = "winner")]
     Winner,
+    #[sea_orm(string_value = "not_selected")]
+    NotSelected,
+    #[sea_orm(string_value = "in_progress")]
+    InProgress,
+    #[sea_orm(string_value = "implemented")]
+    Implemented,
+    #[sea_orm(string_value = "not_implemented")]
+    NotImplemented,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "projects")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub budget_session_id: i64,
+    pub pot_id: Option<i64>,
     pub author_id: i64,
     pub category_id: i64,
     pub district_id: Option<i64>,
     pub title: String,
+    /// Markdown as the author wrote it; rendered to sanitized HTML when shown.
     #[sea_orm(column_type = "Text")]
     pub description: String,
-    /// Estimated cost in kopiykas.
+    /// Title and description in lower case, for search (SQLite lower-cases ASCII only, so
+    /// this is done by the application).
+    #[sea_orm(column_type = "Text")]
+    pub search_text: String,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub beneficiaries: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub implementation_notes: Option<String>,
+    /// The estimate's total, in kopiykas.
     pub cost_minor: i64,
     pub status: ProjectStatus,
+    /// The reason or request that came with the last status change, if any.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub status_comment: Option<String>,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub status_changed_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -241,3 +241,58 @@ field-email = E-mail
 field-registration-address = Registration address
 field-residence-address = Residence address
 field-photo = Photo
+
+## Projects
+project-status-draft = Draft
+project-status-on-moderation = Under moderation
+project-status-needs-revision = Returned for revision
+project-status-rejected = Rejected
+project-status-admitted = Admitted to the vote
+project-status-withdrawn = Withdrawn by the author
+project-status-winner = Winner
+project-status-not-selected = Not selected
+project-status-in-progress = Being implemented
+project-status-implemented = Implemented
+project-status-not-implemented = Not implemented
+problem-submission-closed = Project submission is closed
+    .detail = Projects can be submitted and changed only during the submission stage of the current session.
+problem-project-not-editable = The project cannot be changed
+    .detail = Only a draft, or a project returned for revision, can be changed.
+problem-project-status-changed = The project's status has just changed
+    .detail = Reload the page and try again.
+problem-project-transition-invalid = Not possible from the current status
+    .detail = This action is not available for a project in status “{ $status }”.
+problem-project-period-closed = Not at this stage
+    .detail = This action is not available at the current stage of the session.
+problem-comment-required = A comment is required
+    .detail = Give the reason, or say what to revise.
+problem-pot-unknown = Unknown budget
+    .detail = Choose a budget (project type) of the current session.
+problem-category-unknown = Unknown category
+    .detail = Choose one of the city's categories.
+problem-district-unknown = Unknown district
+    .detail = Choose one of the city's districts.
+problem-district-required = A district is required
+    .detail = For a district project, choose the district or put the place on the map inside it.
+problem-place-invalid = Invalid place
+    .detail = Latitude must be -90 to 90 and longitude -180 to 180, both together.
+problem-project-over-limit = The estimate exceeds the maximum cost
+    .detail = The total of { $total } UAH exceeds the maximum of { $max } UAH by { $over } UAH.
+problem-profile-incomplete = Complete your profile
+    .detail = To take part, fill in: { $fields }.
+problem-author-too-young = Too young to be an author
+    .detail = Projects can be submitted from the age of { $age }.
+problem-status-unknown = Unknown status
+    .detail = Give one of the project statuses.
+problem-sort-unknown = Unknown order
+    .detail = One of: random, newest, cost_asc, cost_desc.
+problem-action-unknown = Unknown action
+    .detail = Give one of the project actions.
+email-project-status-subject = Project “{ $title }”: { $status } — Hromada
+email-project-status-body =
+    Hello!
+
+    The status of your project “{ $title }” is now: { $status }.
+    { $comment }
+
+    The project's page: { $url }

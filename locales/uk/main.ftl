@@ -244,3 +244,58 @@ field-email = Електронна пошта
 field-registration-address = Адреса реєстрації
 field-residence-address = Адреса проживання
 field-photo = Фото
+
+## Projects
+project-status-draft = Чернетка
+project-status-on-moderation = На модерації
+project-status-needs-revision = На доопрацюванні
+project-status-rejected = Відхилено
+project-status-admitted = Допущено до голосування
+project-status-withdrawn = Відкликано автором
+project-status-winner = Переможець
+project-status-not-selected = Не пройшов
+project-status-in-progress = Реалізується
+project-status-implemented = Реалізовано
+project-status-not-implemented = Не реалізовано
+problem-submission-closed = Подання проєктів закрите
+    .detail = Подавати й змінювати проєкти можна лише на етапі подання поточної сесії.
+problem-project-not-editable = Проєкт не можна змінити
+    .detail = Змінювати можна чернетку або проєкт, повернутий на доопрацювання.
+problem-project-status-changed = Статус проєкту щойно змінився
+    .detail = Оновіть сторінку й спробуйте знову.
+problem-project-transition-invalid = Неможливо з поточного статусу
+    .detail = Ця дія недоступна для проєкту в статусі «{ $status }».
+problem-project-period-closed = Не на цьому етапі
+    .detail = Ця дія недоступна на поточному етапі сесії.
+problem-comment-required = Потрібен коментар
+    .detail = Поясніть причину або що саме доопрацювати.
+problem-pot-unknown = Невідомий бюджет
+    .detail = Оберіть бюджет (тип проєкту) поточної сесії.
+problem-category-unknown = Невідома категорія
+    .detail = Оберіть одну з категорій міста.
+problem-district-unknown = Невідомий район
+    .detail = Оберіть один з районів міста.
+problem-district-required = Потрібен район
+    .detail = Для районного проєкту оберіть район або позначте місце на мапі в межах району.
+problem-place-invalid = Некоректне місце
+    .detail = Широта має бути від -90 до 90, довгота від -180 до 180, обидві разом.
+problem-project-over-limit = Кошторис перевищує граничну вартість
+    .detail = Загальна вартість { $total } грн перевищує граничну { $max } грн на { $over } грн.
+problem-profile-incomplete = Заповніть профіль
+    .detail = Для участі бракує: { $fields }.
+problem-author-too-young = Замолодий вік для автора
+    .detail = Подавати проєкти можуть особи від { $age } років.
+problem-status-unknown = Невідомий статус
+    .detail = Вкажіть один зі статусів проєкту.
+problem-sort-unknown = Невідоме впорядкування
+    .detail = Можливі: random, newest, cost_asc, cost_desc.
+problem-action-unknown = Невідома дія
+    .detail = Вкажіть одну з дій над проєктом.
+email-project-status-subject = Проєкт «{ $title }»: { $status } — Громада
+email-project-status-body =
+    Вітаємо!
+
+    Статус вашого проєкту «{ $title }» тепер: { $status }.
+    { $comment }
+
+    Сторінка проєкту: { $url }

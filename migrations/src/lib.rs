@@ -9,6 +9,7 @@ mod m20261123_000001_foundation;
 mod m20261123_000002_accounts;
 mod m20261123_000003_city_directory;
 mod m20261123_000004_kyiv_id;
+mod m20261123_000005_projects;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_accounts::Migration),
             Box::new(m20261123_000003_city_directory::Migration),
             Box::new(m20261123_000004_kyiv_id::Migration),
+            Box::new(m20261123_000005_projects::Migration),
         ]
     }
 }

@@ -3,13 +3,13 @@
 use chrono::{DateTime, Utc};
 use poem::Result;
 use poem::web::Data;
-use poem_openapi::param::{Path, Query};
+use poem_openapi::param::Path;
 use poem_openapi::payload::Json;
 use poem_openapi::{Enum, Object, OpenApi};
 
 use super::ApiTags;
-use super::types::{LocalizedName, MoneyText};
-use crate::app::catalog::{self, ProjectView};
+use super::types::LocalizedName;
+use crate::app::catalog;
 use crate::state::AppState;
 
 pub struct CatalogApi;
@@ -84,38 +84,6 @@ pub struct CityDetail {
     pub categories: Vec<DirectoryEntry>,
     /// Newest first.
     pub sessions: Vec<SessionDto>,
-}
-
-#[derive(Debug, Enum)]
-#[oai(rename_all = "snake_case")]
-pub enum ProjectStatusDto {
-    Draft,
-    Submitted,
-    Admitted,
-    Rejected,
-    Winner,
-}
-
-#[derive(Debug, Object)]
-pub struct ProjectDto {
-    pub id: i64,
-    pub session_id: i64,
-    pub title: String,
-    pub description: String,
-    pub category_id: i64,
-    /// `null` for citywide projects.
-    pub district_id: Option<i64>,
-    pub cost: MoneyText,
-    pub status: ProjectStatusDto,
-    pub created_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Object)]
-pub struct ProjectPage {
-    pub items: Vec<ProjectDto>,
-    pub total: u64,
-    pub limit: u64,
-    pub offset: u64,
 }
 
 #[OpenApi]
@@ -195,47 +163,6 @@ impl CatalogApi {
                 .collect(),
         }))
     }
-
-    /// Published projects of a city, newest first.
-    #[oai(
-        path = "/cities/:slug/projects",
-        method = "get",
-        tag = "ApiTags::Projects",
-        operation_id = "listProjects"
-    )]
-    async fn projects(
-        &self,
-        state: Data<&AppState>,
-        slug: Path<String>,
-        /// Page size, 1 to 100 (default 20).
-        limit: Query<Option<u64>>,
-        /// How many projects to skip.
-        offset: Query<Option<u64>>,
-    ) -> Result<Json<ProjectPage>> {
-        let page = catalog::list_projects(&state, &slug, limit.0, offset.0).await?;
-        Ok(Json(ProjectPage {
-            items: page.items.into_iter().map(ProjectDto::from).collect(),
-            total: page.total,
-            limit: page.limit,
-            offset: page.offset,
-        }))
-    }
-
-    /// One published project.
-    #[oai(
-        path = "/cities/:slug/projects/:id",
-        method = "get",
-        tag = "ApiTags::Projects",
-        operation_id = "getProject"
-    )]
-    async fn project(
-        &self,
-        state: Data<&AppState>,
-        slug: Path<String>,
-        id: Path<i64>,
-    ) -> Result<Json<ProjectDto>> {
-        Ok(Json(catalog::project(&state, &slug, id.0).await?.into()))
-    }
 }
 
 impl From<entities::city::Model> for CityDto {
@@ -257,36 +184,6 @@ impl From<entities::stage::StageKind> for StageKindDto {
             K::Voting => Self::Voting,
             K::Results => Self::Results,
             K::Implementation => Self::Implementation,
-        }
-    }
-}
-
-impl From<entities::project::ProjectStatus> for ProjectStatusDto {
-    fn from(status: entities::project::ProjectStatus) -> Self {
-        use entities::project::ProjectStatus as S;
-        match status {
-            S::Draft => Self::Draft,
-            S::Submitted => Self::Submitted,
-            S::Admitted => Self::Admitted,
-            S::Rejected => Self::Rejected,
-            S::Winner => Self::Winner,
-        }
-    }
-}
-
-impl From<ProjectView> for ProjectDto {
-    fn from(view: ProjectView) -> Self {
-        let p = view.project;
-        Self {
-            id: p.id,
-            session_id: p.budget_session_id,
-            title: p.title,
-            description: p.description,
-            category_id: p.category_id,
-            district_id: p.district_id,
-            cost: view.cost.into(),
-            status: p.status.into(),
-            created_at: p.created_at,
         }
     }
 }

@@ -43,14 +43,6 @@ pub enum BrowserOut {
     BadGateway(Html<String>),
 }
 
-fn lang_of(req: &Request) -> Lang {
-    Lang::negotiate(
-        req.headers()
-            .get("accept-language")
-            .and_then(|v| v.to_str().ok()),
-    )
-}
-
 fn flow_cookie(req: &Request) -> Option<String> {
     req.headers()
         .get_all("cookie")
@@ -131,7 +123,7 @@ impl KyivIdApi {
                 );
                 BrowserOut::Redirect(started.url, cookie)
             }
-            Err(error) => page(&state, lang_of(req), error),
+            Err(error) => page(&state, super::types::request_lang(req), error),
         }
     }
 
@@ -150,7 +142,7 @@ impl KyivIdApi {
         #[oai(name = "state")] state_param: Query<Option<String>>,
         error: Query<Option<String>>,
     ) -> BrowserOut {
-        let lang = lang_of(req);
+        let lang = super::types::request_lang(req);
         let callback = Callback {
             code: code.0,
             state: state_param.0,

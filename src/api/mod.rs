@@ -9,6 +9,7 @@ pub mod estimates;
 pub mod kyiv_id;
 pub mod me;
 pub mod middleware;
+pub mod projects;
 pub mod system;
 pub mod types;
 
@@ -36,6 +37,7 @@ pub enum ApiTags {
 
 pub type Apis = (
     catalog::CatalogApi,
+    projects::ProjectsApi,
     estimates::EstimatesApi,
     auth::AuthApi,
     kyiv_id::KyivIdApi,
@@ -50,6 +52,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
     OpenApiService::new(
         (
             catalog::CatalogApi,
+            projects::ProjectsApi,
             estimates::EstimatesApi,
             auth::AuthApi,
             kyiv_id::KyivIdApi,

@@ -8,6 +8,16 @@ use poem_openapi::{Object, types::ParseFromParameter};
 use serde_json::Value;
 
 use crate::domain::Money;
+use crate::i18n::Lang;
+
+/// The language a request asks for (`Accept-Language`; Ukrainian by default).
+pub fn request_lang(req: &poem::Request) -> Lang {
+    Lang::negotiate(
+        req.headers()
+            .get("accept-language")
+            .and_then(|v| v.to_str().ok()),
+    )
+}
 
 /// An amount in hryvnias as a decimal string with up to two decimals, e.g. `"1999999.99"`.
 /// Text, not a JSON number, so no client ever rounds it through a float. Whether the text is

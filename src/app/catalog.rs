@@ -1,9 +1,8 @@
 //! Reading a city's public catalogue: the city, its directories, sessions and projects.
 
-use entities::{budget_session, category, city, district, project, stage};
+use entities::{budget_session, category, city, district, stage};
 
-use crate::domain::Money;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use crate::store;
 
@@ -17,12 +16,6 @@ pub struct CityOverview {
     pub districts: Vec<district::Model>,
     pub categories: Vec<category::Model>,
     pub sessions: Vec<(budget_session::Model, Vec<stage::Model>)>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ProjectView {
-    pub project: project::Model,
-    pub cost: Money,
 }
 
 #[derive(Debug, Clone)]
@@ -58,40 +51,6 @@ pub fn page_bounds(limit: Option<u64>, offset: Option<u64>) -> (u64, u64) {
     let limit = limit.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE);
     let offset = offset.unwrap_or(0).min(i64::MAX as u64);
     (limit, offset)
-}
-
-pub async fn list_projects(
-    state: &AppState,
-    slug: &str,
-    limit: Option<u64>,
-    offset: Option<u64>,
-) -> AppResult<Page<ProjectView>> {
-    let city = super::find_city(state, slug).await?;
-    let (limit, offset) = page_bounds(limit, offset);
-    let (items, total) = store::projects::page_in_city(&state.db, city.id, limit, offset).await?;
-    Ok(Page {
-        items: items.into_iter().map(ProjectView::from).collect(),
-        total,
-        limit,
-        offset,
-    })
-}
-
-pub async fn project(state: &AppState, slug: &str, id: i64) -> AppResult<ProjectView> {
-    let city = super::find_city(state, slug).await?;
-    store::projects::find_in_city(&state.db, city.id, id)
-        .await?
-        .map(ProjectView::from)
-        .ok_or_else(|| {
-            AppError::new(poem::http::StatusCode::NOT_FOUND, "project-not-found").arg("id", id)
-        })
-}
-
-impl From<project::Model> for ProjectView {
-    fn from(project: project::Model) -> Self {
-        let cost = Money::from_minor_units(project.cost_minor);
-        Self { project, cost }
-    }
 }
 
 #[cfg(test)]

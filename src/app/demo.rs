@@ -283,23 +283,43 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
         });
     }
 
+    let pots = store::budget_sessions::pots(&txn, session.id).await?;
     for (index, (title, category, district, cost)) in PROJECTS.into_iter().enumerate() {
         let cost: Money = cost.parse().map_err(AppError::from)?;
-        store::projects::insert(
+        let pot = pots
+            .iter()
+            .find(|p| cost.minor_units() <= p.max_project_cost_minor)
+            .map(|p| p.id);
+        let project = store::projects::insert(
             &txn,
             store::projects::NewProject {
                 budget_session_id: session.id,
                 author_id: residents[index % residents.len()],
-                category_id: categories[category],
-                district_id: district.map(|d| districts[d]),
-                title: title.into(),
-                description: format!("{title}: опис проєкту для демонстрації платформи."),
-                cost,
                 status: ProjectStatus::Admitted,
+                content: store::projects::Content {
+                    pot_id: pot,
+                    category_id: categories[category],
+                    district_id: district.map(|d| districts[d]),
+                    title: title.into(),
+                    description: format!("{title}: опис проєкту для демонстрації платформи."),
+                    address: None,
+                    lat: None,
+                    lon: None,
+                    beneficiaries: None,
+                    implementation_notes: None,
+                    cost,
+                },
             },
             now,
         )
         .await?;
+        let estimate = crate::domain::estimate::compute(vec![crate::domain::estimate::CostLine {
+            name: "Роботи та матеріали".into(),
+            quantity: 1,
+            unit_price: cost,
+        }])
+        .map_err(|e| AppError::internal(anyhow::anyhow!(e)))?;
+        store::projects::replace_cost_lines(&txn, project.id, &estimate).await?;
     }
     txn.commit().await?;
     Ok(Some(created))

@@ -172,7 +172,7 @@ fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
         .collect()
 }
 
-async fn load(
+pub(crate) async fn load(
     state: &AppState,
     city: &city::Model,
     session: budget_session::Model,

@@ -54,6 +54,10 @@ pub enum Action {
     /// Platform-wide views: e-mails and audit rows of every city and of none.
     ViewPlatform,
     RetryPlatformEmail,
+    /// The moderation queue, and projects' moderation statuses (the status machine says which).
+    ModerateProjects,
+    /// API keys of the city property system (ІАС «Майно»).
+    ManageApiKeys,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -82,6 +86,14 @@ pub fn authorize(
         | Action::UpdateCitySettings
         | Action::ManageDirectories
         | Action::ManageSessions => {
+            actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
+        }
+        Action::ModerateProjects => {
+            actor.platform_admin && city_id.is_some()
+                || in_city(CityRole::Admin)
+                || in_city(CityRole::Moderator)
+        }
+        Action::ManageApiKeys => {
             actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
         }
         Action::EditContent => {
@@ -153,7 +165,15 @@ mod tests {
             ("platform admin", Some(&platform)),
         ];
         // Expected: which of the eight may (anonymous is always NotSignedIn).
-        let table: [(Action, [bool; 8]); 22] = [
+        let table: [(Action, [bool; 8]); 24] = [
+            (
+                ModerateProjects,
+                [false, false, true, false, true, false, false, true],
+            ),
+            (
+                ManageApiKeys,
+                [false, false, false, false, true, false, false, true],
+            ),
             (
                 DeleteCity,
                 [false, false, false, false, false, false, false, true],

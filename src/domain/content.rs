@@ -396,52 +396,20 @@ fn check_position(position: &[f64]) -> Result<(), String> {
     Ok(())
 }
 
-/// Tells whether the point (`lon`, `lat`) lies inside the boundary.
-///
-/// Uses even-odd ray casting per polygon (inside the outer ring and outside
-/// every hole); a MultiPolygon contains the point if any polygon does. Points
-/// exactly on an edge may fall either way. Returns `false` for text that
-/// [`validate_boundary`] would reject and for non-finite coordinates.
+/// Tells whether the point (`lon`, `lat`) lies inside the boundary: inside the outer ring and
+/// outside every hole of some polygon (the `geo` crate decides). Points exactly on an edge are
+/// outside. Returns `false` for text that [`validate_boundary`] would reject and for non-finite
+/// coordinates.
 pub fn point_in_boundary(geometry_text: &str, lon: f64, lat: f64) -> bool {
+    use geo::Contains;
     if !lon.is_finite() || !lat.is_finite() {
         return false;
     }
-    let polygons = match parse_boundary(geometry_text) {
-        Ok(Value::Polygon(polygon)) => vec![polygon],
-        Ok(Value::MultiPolygon(polygons)) => polygons,
-        _ => return false,
+    let Ok(value) = parse_boundary(geometry_text) else {
+        return false;
     };
-    polygons.iter().any(|polygon| {
-        polygon
-            .iter()
-            .filter(|ring| ring_contains(ring, lon, lat))
-            .count()
-            % 2
-            == 1
-    })
-}
-
-/// Even-odd ray casting for a single ring.
-fn ring_contains(ring: &[Vec<f64>], x: f64, y: f64) -> bool {
-    let coords = |p: &Vec<f64>| match p.as_slice() {
-        [px, py, ..] => Some((*px, *py)),
-        _ => None,
-    };
-    let mut inside = false;
-    let mut previous = ring.last().and_then(coords);
-    for point in ring {
-        let Some((xi, yi)) = coords(point) else {
-            return false;
-        };
-        if let Some((xj, yj)) = previous
-            && (yi > y) != (yj > y)
-            && x < (xj - xi) * (y - yi) / (yj - yi) + xi
-        {
-            inside = !inside;
-        }
-        previous = Some((xi, yi));
-    }
-    inside
+    geo::Geometry::<f64>::try_from(value)
+        .is_ok_and(|shape| shape.contains(&geo::Point::new(lon, lat)))
 }
 
 // ---------------------------------------------------------------------------
@@ -1164,7 +1132,6 @@ mod tests {
         let flat = r#"{"type":"Polygon","coordinates":[[[30,50],[31,50],[32,50],[30,50]]]}"#;
         assert!(validate_boundary(flat).is_ok());
         assert!(!point_in_boundary(flat, 30.5, 50.0));
-        assert!(!ring_contains(&[], 0.0, 0.0));
     }
 
     // ----- Tile URL -------------------------------------------------------

@@ -14,7 +14,9 @@ pub mod kyiv_id;
 pub mod login;
 pub mod money;
 pub mod password_policy;
+pub mod place;
 pub mod profile;
+pub mod project;
 pub mod throttle;
 pub mod timeline;
 

@@ -12,6 +12,7 @@ mod http;
 mod kyiv_id;
 mod lifecycle;
 mod money;
+mod projects;
 mod roles;
 mod smtp;
 mod support;

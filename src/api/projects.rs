@@ -1,0 +1,509 @@
+//! Projects: the catalogue and map, a project's page, the author's drafts and the moderators'
+//! queue and decisions.
+
+use chrono::{DateTime, Utc};
+use poem::web::Data;
+use poem::{Request, Result};
+use poem_openapi::param::{Path, Query};
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, Object, OpenApi};
+
+use super::ApiTags;
+use super::estimates::EstimateLineIn;
+use super::types::{MoneyText, request_lang};
+use crate::app::estimates::LineInput;
+use crate::app::projects::{self, ListQuery, ProjectDetail, ProjectInput};
+use crate::auth::Auth;
+use crate::domain::Money;
+use crate::domain::project::{Action, Status};
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub struct ProjectsApi;
+
+/// A project as the author sends it.
+#[derive(Debug, Object)]
+pub struct ProjectIn {
+    /// The budget pot of the session (small/large, citywide/district…).
+    pub pot_id: i64,
+    pub category_id: i64,
+    /// Required for district pots; when left out, proposed from `lat`/`lon` if the city's
+    /// districts have boundaries.
+    pub district_id: Option<i64>,
+    pub title: String,
+    /// Markdown; shown as sanitized HTML.
+    pub description: String,
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Who benefits, and how many.
+    pub beneficiaries: Option<String>,
+    pub implementation_notes: Option<String>,
+    /// The cost estimate; its total may not exceed the pot's maximum project cost.
+    pub items: Vec<EstimateLineIn>,
+}
+
+#[derive(Debug, Object)]
+pub struct StatusChangeIn {
+    /// `submit`, `resubmit`, `withdraw` (the author); `admit`, `return_for_revision`, `reject`
+    /// (moderators); `select_winner`, `mark_not_selected` (admins, after voting);
+    /// `start_implementation`, `mark_implemented`, `mark_not_implemented` (moderators).
+    pub action: String,
+    /// Required to return for revision, to reject and to mark not implemented.
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Object)]
+pub struct CostLineOut {
+    pub name: String,
+    pub quantity: i64,
+    pub unit_price: MoneyText,
+    pub total: MoneyText,
+}
+
+#[derive(Debug, Object)]
+pub struct HistoryOut {
+    pub from: Option<String>,
+    pub to: String,
+    pub comment: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Object)]
+pub struct ProjectSummary {
+    pub id: i64,
+    pub session_id: i64,
+    pub pot_id: Option<i64>,
+    pub category_id: i64,
+    /// `null` for citywide projects.
+    pub district_id: Option<i64>,
+    pub title: String,
+    pub cost: MoneyText,
+    /// `draft`, `on_moderation`, `needs_revision`, `rejected`, `admitted`, `withdrawn`,
+    /// `winner`, `not_selected`, `in_progress`, `implemented`, `not_implemented`.
+    pub status: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub created_at: DateTime<Utc>,
+    /// Since when it has been in its status.
+    pub status_changed_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Object)]
+pub struct ProjectOut {
+    #[oai(flatten)]
+    pub summary: ProjectSummary,
+    /// The description as the author wrote it (Markdown).
+    pub description: String,
+    /// The description rendered to sanitized HTML.
+    pub description_html: String,
+    pub address: Option<String>,
+    pub beneficiaries: Option<String>,
+    pub implementation_notes: Option<String>,
+    /// The author's name (nothing else of theirs is public).
+    pub author: String,
+    /// The comment of the last status change (a reason or what to revise).
+    pub status_comment: Option<String>,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub items: Vec<CostLineOut>,
+    pub history: Vec<HistoryOut>,
+}
+
+#[derive(Debug, Object)]
+pub struct ProjectPageOut {
+    pub items: Vec<ProjectSummary>,
+    pub total: u64,
+    pub limit: u64,
+    pub offset: u64,
+    /// The seed of the random order; send it back as `seed` for the next page.
+    pub seed: Option<u32>,
+}
+
+#[derive(Debug, Object)]
+pub struct QueueItem {
+    #[oai(flatten)]
+    pub summary: ProjectSummary,
+    /// How long it has waited in its status, in seconds.
+    pub waiting_seconds: i64,
+}
+
+#[derive(Debug, Object)]
+pub struct QueuePage {
+    pub items: Vec<QueueItem>,
+    pub total: u64,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+#[derive(ApiResponse)]
+pub enum Created {
+    #[oai(status = 201)]
+    Created(Json<ProjectOut>),
+}
+
+fn summary(p: &entities::project::Model) -> ProjectSummary {
+    ProjectSummary {
+        id: p.id,
+        session_id: p.budget_session_id,
+        pot_id: p.pot_id,
+        category_id: p.category_id,
+        district_id: p.district_id,
+        title: p.title.clone(),
+        cost: Money::from_minor_units(p.cost_minor).into(),
+        status: crate::store::projects::to_domain(p.status)
+            .code()
+            .to_owned(),
+        lat: p.lat,
+        lon: p.lon,
+        created_at: p.created_at,
+        status_changed_at: p.status_changed_at,
+    }
+}
+
+impl From<ProjectDetail> for ProjectOut {
+    fn from(d: ProjectDetail) -> Self {
+        let p = &d.project;
+        ProjectOut {
+            summary: summary(p),
+            description_html: crate::domain::content::render_markdown(&p.description),
+            description: p.description.clone(),
+            address: p.address.clone(),
+            beneficiaries: p.beneficiaries.clone(),
+            implementation_notes: p.implementation_notes.clone(),
+            author: d.author_name,
+            status_comment: p.status_comment.clone(),
+            submitted_at: p.submitted_at,
+            items: d
+                .lines
+                .into_iter()
+                .map(|l| CostLineOut {
+                    name: l.name,
+                    quantity: l.quantity,
+                    unit_price: Money::from_minor_units(l.unit_price_minor).into(),
+                    total: Money::from_minor_units(l.total_minor).into(),
+                })
+                .collect(),
+            history: d
+                .history
+                .into_iter()
+                .map(|h| HistoryOut {
+                    from: h.from_status,
+                    to: h.to_status,
+                    comment: h.comment,
+                    at: h.created_at,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn input(body: ProjectIn) -> ProjectInput {
+    ProjectInput {
+        pot_id: body.pot_id,
+        category_id: body.category_id,
+        district_id: body.district_id,
+        title: body.title,
+        description: body.description,
+        address: body.address,
+        lat: body.lat,
+        lon: body.lon,
+        beneficiaries: body.beneficiaries,
+        implementation_notes: body.implementation_notes,
+        items: body
+            .items
+            .into_iter()
+            .map(|l| LineInput {
+                name: l.name,
+                quantity: l.quantity,
+                unit_price: l.unit_price.0,
+            })
+            .collect(),
+    }
+}
+
+fn statuses(text: Option<String>) -> Result<Vec<Status>, AppError> {
+    text.iter()
+        .flat_map(|t| t.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| Status::from_code(s).ok_or_else(|| AppError::invalid("status-unknown", "status")))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn query(
+    session: Option<i64>,
+    pot: Option<i64>,
+    category: Option<i64>,
+    district: Option<i64>,
+    status: Option<String>,
+    q: Option<String>,
+    sort: Option<String>,
+    seed: Option<u32>,
+    limit: Option<u64>,
+    offset: Option<u64>,
+) -> Result<ListQuery, AppError> {
+    Ok(ListQuery {
+        session_id: session,
+        pot_id: pot,
+        category_id: category,
+        district_id: district,
+        statuses: statuses(status)?,
+        text: q,
+        sort,
+        seed,
+        limit,
+        offset,
+    })
+}
+
+#[OpenApi(tag = "ApiTags::Projects")]
+impl ProjectsApi {
+    /// The public catalogue. Filters combine; `status` takes several, comma-separated; `q`
+    /// searches titles and descriptions. `sort`: `random` (the default: a shuffle that stays
+    /// the same for one `seed`), `newest`, `cost_asc`, `cost_desc`.
+    #[oai(
+        path = "/cities/:slug/projects",
+        method = "get",
+        operation_id = "listProjects"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn list(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+        session: Query<Option<i64>>,
+        pot: Query<Option<i64>>,
+        category: Query<Option<i64>>,
+        district: Query<Option<i64>>,
+        status: Query<Option<String>>,
+        q: Query<Option<String>>,
+        sort: Query<Option<String>>,
+        seed: Query<Option<u32>>,
+        /// Page size, 1 to 100 (default 20).
+        limit: Query<Option<u64>>,
+        offset: Query<Option<u64>>,
+    ) -> Result<Json<ProjectPageOut>> {
+        let query = query(
+            session.0, pot.0, category.0, district.0, status.0, q.0, sort.0, seed.0, limit.0,
+            offset.0,
+        )?;
+        let page = projects::list(&state, &slug, query).await?;
+        Ok(Json(ProjectPageOut {
+            items: page.items.iter().map(summary).collect(),
+            total: page.total,
+            limit: page.limit,
+            offset: page.offset,
+            seed: page.seed,
+        }))
+    }
+
+    /// Projects with a map point as a GeoJSON FeatureCollection (for Leaflet); the catalogue's
+    /// filters apply.
+    #[oai(
+        path = "/cities/:slug/projects-map",
+        method = "get",
+        operation_id = "projectsMap"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn map(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+        session: Query<Option<i64>>,
+        pot: Query<Option<i64>>,
+        category: Query<Option<i64>>,
+        district: Query<Option<i64>>,
+        status: Query<Option<String>>,
+        q: Query<Option<String>>,
+    ) -> Result<Json<serde_json::Value>> {
+        let query = query(
+            session.0, pot.0, category.0, district.0, status.0, q.0, None, None, None, None,
+        )?;
+        let items = projects::map(&state, &slug, query).await?;
+        let features: Vec<serde_json::Value> = items
+            .iter()
+            .filter_map(|p| {
+                let (lat, lon) = (p.lat?, p.lon?);
+                Some(serde_json::json!({
+                    "type": "Feature",
+                    "id": p.id,
+                    "geometry": { "type": "Point", "coordinates": [lon, lat] },
+                    "properties": {
+                        "id": p.id,
+                        "title": p.title,
+                        "status": crate::store::projects::to_domain(p.status).code(),
+                        "cost": Money::from_minor_units(p.cost_minor).to_string(),
+                        "category_id": p.category_id,
+                        "district_id": p.district_id,
+                    },
+                }))
+            })
+            .collect();
+        Ok(Json(serde_json::json!({
+            "type": "FeatureCollection",
+            "features": features,
+        })))
+    }
+
+    /// A project's page. Drafts only for their author; withdrawn ones also for staff.
+    #[oai(
+        path = "/cities/:slug/projects/:id",
+        method = "get",
+        operation_id = "getProject"
+    )]
+    async fn get(
+        &self,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> Result<Json<ProjectOut>> {
+        Ok(Json(
+            projects::get(&state, auth.actor(), &slug, id.0)
+                .await?
+                .into(),
+        ))
+    }
+
+    /// Starts a project as a draft (a signed-in resident whose profile has what the session
+    /// requires and who is old enough to be an author; during the submission stage).
+    #[oai(
+        path = "/cities/:slug/projects",
+        method = "post",
+        operation_id = "createProject"
+    )]
+    async fn create(
+        &self,
+        req: &Request,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        body: Json<ProjectIn>,
+    ) -> Result<Created> {
+        let detail = projects::create(
+            &state,
+            auth.actor(),
+            &slug,
+            input(body.0),
+            request_lang(req),
+        )
+        .await?;
+        Ok(Created::Created(Json(detail.into())))
+    }
+
+    /// Changes a draft, or a project returned for revision (its author).
+    #[oai(
+        path = "/cities/:slug/projects/:id",
+        method = "put",
+        operation_id = "updateProject"
+    )]
+    async fn update(
+        &self,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: Json<ProjectIn>,
+    ) -> Result<Json<ProjectOut>> {
+        Ok(Json(
+            projects::update(&state, auth.actor(), &slug, id.0, input(body.0))
+                .await?
+                .into(),
+        ))
+    }
+
+    /// Takes a step of the project's life: submit, moderate, withdraw, results, implementation.
+    /// The history row and the e-mail to the author are written with it.
+    #[oai(
+        path = "/cities/:slug/projects/:id/status",
+        method = "post",
+        operation_id = "changeProjectStatus"
+    )]
+    async fn change_status(
+        &self,
+        req: &Request,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: Json<StatusChangeIn>,
+    ) -> Result<Json<ProjectOut>> {
+        let action = Action::from_code(&body.action)
+            .ok_or_else(|| AppError::invalid("action-unknown", "action"))?;
+        let detail = projects::change_status(
+            &state,
+            auth.actor(),
+            &slug,
+            id.0,
+            action,
+            body.0.comment,
+            request_lang(req),
+        )
+        .await?;
+        Ok(Json(detail.into()))
+    }
+
+    /// The moderation queue: projects in one status (default `on_moderation`), longest waiting
+    /// first, with the catalogue's filters (moderators, admins).
+    #[oai(
+        path = "/cities/:slug/moderation/projects",
+        method = "get",
+        operation_id = "moderationQueue"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn queue(
+        &self,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        status: Query<Option<String>>,
+        session: Query<Option<i64>>,
+        pot: Query<Option<i64>>,
+        category: Query<Option<i64>>,
+        district: Query<Option<i64>>,
+        q: Query<Option<String>>,
+        limit: Query<Option<u64>>,
+        offset: Query<Option<u64>>,
+    ) -> Result<Json<QueuePage>> {
+        let status = match status.0.as_deref() {
+            None => Status::OnModeration,
+            Some(code) => Status::from_code(code)
+                .ok_or_else(|| AppError::invalid("status-unknown", "status"))?,
+        };
+        let query = query(
+            session.0, pot.0, category.0, district.0, None, q.0, None, None, limit.0, offset.0,
+        )?;
+        let page = projects::queue(&state, auth.actor(), &slug, status, query).await?;
+        let now = state.clock.now();
+        Ok(Json(QueuePage {
+            items: page
+                .items
+                .iter()
+                .map(|p| QueueItem {
+                    summary: summary(p),
+                    waiting_seconds: projects::waited(p, now),
+                })
+                .collect(),
+            total: page.total,
+            limit: page.limit,
+            offset: page.offset,
+        }))
+    }
+
+    /// My projects in this city, drafts included.
+    #[oai(
+        path = "/cities/:slug/me/projects",
+        method = "get",
+        operation_id = "myProjects"
+    )]
+    async fn mine(
+        &self,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+    ) -> Result<Json<Vec<ProjectSummary>>> {
+        let items = projects::mine(&state, auth.actor(), &slug).await?;
+        Ok(Json(items.iter().map(summary).collect()))
+    }
+}

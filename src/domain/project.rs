@@ -1,0 +1,488 @@
+//! A project's life: the moderation and implementation status machine, and who may edit it.
+//!
+//! `draft` → `on_moderation` → `needs_revision` (the author edits and resubmits) / `rejected` /
+//! `admitted`; after the results `winner` / `not_selected`; then `in_progress` → `implemented`
+//! or `not_implemented`. Authors may withdraw until voting starts.
+
+/// Where a project is. The codes are the stored values and the API's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Draft,
+    /// «На модерації»
+    OnModeration,
+    /// «На доопрацюванні»
+    NeedsRevision,
+    /// «Відхилено»
+    Rejected,
+    /// «Допущено до голосування»
+    Admitted,
+    /// «Відкликано автором»
+    Withdrawn,
+    /// «Переможець»
+    Winner,
+    /// «Не пройшов»
+    NotSelected,
+    /// «Реалізується»
+    InProgress,
+    /// «Реалізовано»
+    Implemented,
+    /// «Не реалізовано»
+    NotImplemented,
+}
+
+impl Status {
+    pub const ALL: [Status; 11] = [
+        Status::Draft,
+        Status::OnModeration,
+        Status::NeedsRevision,
+        Status::Rejected,
+        Status::Admitted,
+        Status::Withdrawn,
+        Status::Winner,
+        Status::NotSelected,
+        Status::InProgress,
+        Status::Implemented,
+        Status::NotImplemented,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::OnModeration => "on_moderation",
+            Status::NeedsRevision => "needs_revision",
+            Status::Rejected => "rejected",
+            Status::Admitted => "admitted",
+            Status::Withdrawn => "withdrawn",
+            Status::Winner => "winner",
+            Status::NotSelected => "not_selected",
+            Status::InProgress => "in_progress",
+            Status::Implemented => "implemented",
+            Status::NotImplemented => "not_implemented",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether the public sees the project (drafts and withdrawn ones are the author's own).
+    pub fn is_public(self) -> bool {
+        !matches!(self, Status::Draft | Status::Withdrawn)
+    }
+}
+
+/// What someone asks to do with a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// The author sends a draft to moderation.
+    Submit,
+    /// The author sends a project back after revision.
+    Resubmit,
+    /// A moderator returns it to the author for revision (a comment says what to change).
+    ReturnForRevision,
+    /// A moderator rejects it (final; a reason is required).
+    Reject,
+    /// A moderator admits it to the vote.
+    Admit,
+    /// The author withdraws it, until voting starts.
+    Withdraw,
+    /// After the results: it won.
+    SelectWinner,
+    /// After the results: it did not win.
+    MarkNotSelected,
+    StartImplementation,
+    MarkImplemented,
+    /// The city could not implement it (a reason is required).
+    MarkNotImplemented,
+}
+
+impl Action {
+    pub const ALL: [Action; 11] = [
+        Action::Submit,
+        Action::Resubmit,
+        Action::ReturnForRevision,
+        Action::Reject,
+        Action::Admit,
+        Action::Withdraw,
+        Action::SelectWinner,
+        Action::MarkNotSelected,
+        Action::StartImplementation,
+        Action::MarkImplemented,
+        Action::MarkNotImplemented,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Submit => "submit",
+            Action::Resubmit => "resubmit",
+            Action::ReturnForRevision => "return_for_revision",
+            Action::Reject => "reject",
+            Action::Admit => "admit",
+            Action::Withdraw => "withdraw",
+            Action::SelectWinner => "select_winner",
+            Action::MarkNotSelected => "mark_not_selected",
+            Action::StartImplementation => "start_implementation",
+            Action::MarkImplemented => "mark_implemented",
+            Action::MarkNotImplemented => "mark_not_implemented",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// Whether the action needs a comment (a reason or what to revise).
+    pub fn needs_comment(self) -> bool {
+        matches!(
+            self,
+            Action::ReturnForRevision | Action::Reject | Action::MarkNotImplemented
+        )
+    }
+}
+
+/// Who asks, as far as this project goes. Staff roles are those of the project's city
+/// (a platform admin counts as an admin).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Who {
+    Author,
+    Moderator,
+    Admin,
+    /// Any other signed-in person (observers included: they only look).
+    Other,
+}
+
+impl Who {
+    pub const ALL: [Who; 4] = [Who::Author, Who::Moderator, Who::Admin, Who::Other];
+}
+
+/// Where the project's budget session is in its timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// Before the submission stage opens.
+    BeforeSubmission,
+    /// The submission stage.
+    Submission,
+    /// After submission, before voting: moderation finishes.
+    Review,
+    Voting,
+    /// The results stage and everything after it.
+    AfterVoting,
+}
+
+impl Period {
+    pub const ALL: [Period; 5] = [
+        Period::BeforeSubmission,
+        Period::Submission,
+        Period::Review,
+        Period::Voting,
+        Period::AfterVoting,
+    ];
+
+    fn before_voting(self) -> bool {
+        matches!(
+            self,
+            Period::BeforeSubmission | Period::Submission | Period::Review
+        )
+    }
+}
+
+/// Why a transition is refused; the first that applies, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    #[error("not allowed for this person")]
+    Forbidden,
+    #[error("not possible from status {0:?}")]
+    WrongStatus(Status),
+    #[error("not possible at this stage of the session")]
+    WrongPeriod,
+    #[error("a comment is required")]
+    CommentRequired,
+}
+
+fn staff(who: Who) -> bool {
+    matches!(who, Who::Moderator | Who::Admin)
+}
+
+/// The status `action` leads to, or why it may not be taken.
+pub fn transition(
+    status: Status,
+    action: Action,
+    who: Who,
+    period: Period,
+    has_comment: bool,
+) -> Result<Status, TransitionError> {
+    use Action as A;
+    use Status as S;
+    let allowed_who = match action {
+        A::Submit | A::Resubmit | A::Withdraw => who == Who::Author,
+        A::ReturnForRevision
+        | A::Reject
+        | A::Admit
+        | A::StartImplementation
+        | A::MarkImplemented
+        | A::MarkNotImplemented => staff(who),
+        A::SelectWinner | A::MarkNotSelected => who == Who::Admin,
+    };
+    if !allowed_who {
+        return Err(TransitionError::Forbidden);
+    }
+    let to = match (action, status) {
+        (A::Submit, S::Draft) => S::OnModeration,
+        (A::Resubmit, S::NeedsRevision) => S::OnModeration,
+        (A::ReturnForRevision, S::OnModeration) => S::NeedsRevision,
+        (A::Reject, S::OnModeration) => S::Rejected,
+        (A::Admit, S::OnModeration) => S::Admitted,
+        (A::Withdraw, S::Draft | S::OnModeration | S::NeedsRevision | S::Admitted) => S::Withdrawn,
+        (A::SelectWinner, S::Admitted) => S::Winner,
+        (A::MarkNotSelected, S::Admitted) => S::NotSelected,
+        (A::StartImplementation, S::Winner) => S::InProgress,
+        (A::MarkImplemented, S::InProgress) => S::Implemented,
+        (A::MarkNotImplemented, S::Winner | S::InProgress) => S::NotImplemented,
+        (_, from) => return Err(TransitionError::WrongStatus(from)),
+    };
+    let period_ok = match action {
+        A::Submit => period == Period::Submission,
+        A::Resubmit | A::ReturnForRevision | A::Reject | A::Admit | A::Withdraw => {
+            period.before_voting()
+        }
+        A::SelectWinner
+        | A::MarkNotSelected
+        | A::StartImplementation
+        | A::MarkImplemented
+        | A::MarkNotImplemented => period == Period::AfterVoting,
+    };
+    if !period_ok {
+        return Err(TransitionError::WrongPeriod);
+    }
+    if action.needs_comment() && !has_comment {
+        return Err(TransitionError::CommentRequired);
+    }
+    Ok(to)
+}
+
+/// Whether `who` may change the project's content (title, description, estimate, files…):
+/// the author, while it is a draft or returned for revision.
+pub fn may_edit(status: Status, who: Who) -> bool {
+    who == Who::Author && matches!(status, Status::Draft | Status::NeedsRevision)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action as A;
+    use Status as S;
+
+    /// (action, from, who may, when, to)
+    type Row = (Action, Status, &'static [Who], &'static [Period], Status);
+
+    /// The whole machine as a table.
+    fn allowed() -> Vec<Row> {
+        const AUTHOR: &[Who] = &[Who::Author];
+        const STAFF: &[Who] = &[Who::Moderator, Who::Admin];
+        const ADMIN: &[Who] = &[Who::Admin];
+        const SUBMISSION: &[Period] = &[Period::Submission];
+        const BEFORE_VOTING: &[Period] =
+            &[Period::BeforeSubmission, Period::Submission, Period::Review];
+        const AFTER: &[Period] = &[Period::AfterVoting];
+        vec![
+            (A::Submit, S::Draft, AUTHOR, SUBMISSION, S::OnModeration),
+            (
+                A::Resubmit,
+                S::NeedsRevision,
+                AUTHOR,
+                BEFORE_VOTING,
+                S::OnModeration,
+            ),
+            (
+                A::ReturnForRevision,
+                S::OnModeration,
+                STAFF,
+                BEFORE_VOTING,
+                S::NeedsRevision,
+            ),
+            (
+                A::Reject,
+                S::OnModeration,
+                STAFF,
+                BEFORE_VOTING,
+                S::Rejected,
+            ),
+            (A::Admit, S::OnModeration, STAFF, BEFORE_VOTING, S::Admitted),
+            (A::Withdraw, S::Draft, AUTHOR, BEFORE_VOTING, S::Withdrawn),
+            (
+                A::Withdraw,
+                S::OnModeration,
+                AUTHOR,
+                BEFORE_VOTING,
+                S::Withdrawn,
+            ),
+            (
+                A::Withdraw,
+                S::NeedsRevision,
+                AUTHOR,
+                BEFORE_VOTING,
+                S::Withdrawn,
+            ),
+            (
+                A::Withdraw,
+                S::Admitted,
+                AUTHOR,
+                BEFORE_VOTING,
+                S::Withdrawn,
+            ),
+            (A::SelectWinner, S::Admitted, ADMIN, AFTER, S::Winner),
+            (
+                A::MarkNotSelected,
+                S::Admitted,
+                ADMIN,
+                AFTER,
+                S::NotSelected,
+            ),
+            (
+                A::StartImplementation,
+                S::Winner,
+                STAFF,
+                AFTER,
+                S::InProgress,
+            ),
+            (
+                A::MarkImplemented,
+                S::InProgress,
+                STAFF,
+                AFTER,
+                S::Implemented,
+            ),
+            (
+                A::MarkNotImplemented,
+                S::Winner,
+                STAFF,
+                AFTER,
+                S::NotImplemented,
+            ),
+            (
+                A::MarkNotImplemented,
+                S::InProgress,
+                STAFF,
+                AFTER,
+                S::NotImplemented,
+            ),
+        ]
+    }
+
+    /// Every status × every action × every person × every period × with and without a comment.
+    #[test]
+    fn every_combination_is_allowed_only_as_the_table_says() {
+        let table = allowed();
+        let mut allowed_count = 0;
+        for status in Status::ALL {
+            for action in Action::ALL {
+                for who in Who::ALL {
+                    for period in Period::ALL {
+                        for comment in [false, true] {
+                            let got = transition(status, action, who, period, comment);
+                            let row = table.iter().find(|(a, s, ..)| *a == action && *s == status);
+                            let who_ok = table
+                                .iter()
+                                .any(|(a, _, whos, ..)| *a == action && whos.contains(&who));
+                            let expected = if !who_ok {
+                                Err(TransitionError::Forbidden)
+                            } else if let Some((_, _, whos, periods, to)) = row {
+                                assert!(whos.contains(&who));
+                                if !periods.contains(&period) {
+                                    Err(TransitionError::WrongPeriod)
+                                } else if action.needs_comment() && !comment {
+                                    Err(TransitionError::CommentRequired)
+                                } else {
+                                    allowed_count += 1;
+                                    Ok(*to)
+                                }
+                            } else {
+                                Err(TransitionError::WrongStatus(status))
+                            };
+                            assert_eq!(
+                                got, expected,
+                                "{action:?} from {status:?} by {who:?} in {period:?}, comment {comment}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(allowed_count > 0);
+    }
+
+    #[test]
+    fn finals_have_no_way_out() {
+        for status in [
+            S::Rejected,
+            S::Withdrawn,
+            S::NotSelected,
+            S::Implemented,
+            S::NotImplemented,
+        ] {
+            for action in Action::ALL {
+                for who in Who::ALL {
+                    for period in Period::ALL {
+                        assert!(transition(status, action, who, period, true).is_err());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn reasons_are_required_where_they_matter() {
+        assert_eq!(
+            transition(
+                S::OnModeration,
+                A::Reject,
+                Who::Moderator,
+                Period::Review,
+                false
+            ),
+            Err(TransitionError::CommentRequired)
+        );
+        assert_eq!(
+            transition(
+                S::OnModeration,
+                A::Reject,
+                Who::Moderator,
+                Period::Review,
+                true
+            ),
+            Ok(S::Rejected)
+        );
+        assert_eq!(
+            transition(
+                S::OnModeration,
+                A::Admit,
+                Who::Moderator,
+                Period::Review,
+                false
+            ),
+            Ok(S::Admitted)
+        );
+    }
+
+    #[test]
+    fn only_the_author_edits_and_only_drafts_or_returned_projects() {
+        for status in Status::ALL {
+            for who in Who::ALL {
+                let expected = who == Who::Author && matches!(status, S::Draft | S::NeedsRevision);
+                assert_eq!(may_edit(status, who), expected, "{status:?} {who:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for status in Status::ALL {
+            assert_eq!(Status::from_code(status.code()), Some(status));
+        }
+        for action in Action::ALL {
+            assert_eq!(Action::from_code(action.code()), Some(action));
+        }
+        assert_eq!(Status::from_code("submitted"), None);
+        assert!(!S::Draft.is_public() && !S::Withdrawn.is_public() && S::Admitted.is_public());
+    }
+}
