@@ -123,19 +123,7 @@ impl KyivIdStub {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start node");
-        let stdout = child.stdout.take().unwrap();
-        let ready = tokio::task::spawn_blocking(move || {
-            use std::io::BufRead;
-            std::io::BufReader::new(stdout)
-                .lines()
-                .next()
-                .and_then(Result::ok)
-        });
-        let line = tokio::time::timeout(Duration::from_secs(30), ready)
-            .await
-            .expect("the Kyiv ID stand-in started")
-            .unwrap()
-            .expect("a `ready` line");
+        let line = crate::support::ready_line(&mut child, "the Kyiv ID stand-in", 30).await;
         let url = line
             .strip_prefix("ready ")
             .expect("`ready <url>`")

@@ -74,19 +74,8 @@ impl SmtpSink {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start aiosmtpd");
-        let stdout = child.stdout.take().unwrap();
-        let ready = tokio::task::spawn_blocking(move || {
-            use std::io::BufRead;
-            std::io::BufReader::new(stdout)
-                .lines()
-                .next()
-                .and_then(Result::ok)
-        });
-        let line = tokio::time::timeout(Duration::from_secs(20), ready)
-            .await
-            .expect("aiosmtpd started")
-            .unwrap();
-        assert_eq!(line.as_deref(), Some("ready"));
+        let line = crate::support::ready_line(&mut child, "aiosmtpd", 20).await;
+        assert_eq!(line, "ready");
         SmtpSink { port, child, file }
     }
 

@@ -415,6 +415,23 @@ fn test_routes() -> Route {
         .at("/slow", get(slow))
 }
 
+/// The first line a helper process prints on stdout (its "ready" line), within `seconds`.
+pub async fn ready_line(child: &mut std::process::Child, what: &str, seconds: u64) -> String {
+    let stdout = child.stdout.take().expect("stdout piped");
+    let ready = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        std::io::BufReader::new(stdout)
+            .lines()
+            .next()
+            .and_then(Result::ok)
+    });
+    tokio::time::timeout(Duration::from_secs(seconds), ready)
+        .await
+        .unwrap_or_else(|_| panic!("{what} did not start"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("{what} printed nothing"))
+}
+
 /// Asserts a problem+json response and returns its body.
 pub async fn problem(response: reqwest::Response, status: u16, code: &str) -> serde_json::Value {
     assert_eq!(
