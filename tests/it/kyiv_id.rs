@@ -27,7 +27,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::smtp::free_port;
-use crate::support::{Browser, TestApp, spawn_app, spawn_app_with};
+use crate::support::{Browser, TestApp, TestDb, spawn_app, spawn_app_with, try_spawn_on};
 
 const CLIENT_ID: &str = "hromada-test";
 const CLIENT_SECRET: &str = "hromada-test-secret";
@@ -140,6 +140,16 @@ impl KyivIdStub {
         assert_eq!(response.status(), 200);
     }
 
+    async fn set_redirect_uri(&self, uri: &str) {
+        let response = reqwest::Client::new()
+            .post(format!("{}/__test/redirect-uris", self.url))
+            .json(&json!([uri]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+    }
+
     /// The resident edits their profile at the provider.
     async fn update_account(&self, account: &str, patch: Value) {
         let response = reqwest::Client::new()
@@ -165,17 +175,26 @@ async fn app_with_stub() -> Option<(TestApp, KyivIdStub)> {
     if !KyivIdStub::available() {
         return None;
     }
-    let port = free_port();
-    let public_url = format!("http://127.0.0.1:{port}");
-    let stub = KyivIdStub::start(&format!("{public_url}{CALLBACK}")).await;
+    let stub = KyivIdStub::start("http://127.0.0.1:1/unused").await;
     let issuer = stub.url.clone();
-    let app = spawn_app_with(|s| {
-        s.server.bind = ([127, 0, 0, 1], port).into();
-        s.server.public_url = public_url;
-        enable(s, &issuer);
-    })
-    .await;
-    Some((app, stub))
+    // The redirect URI names the app's port, which is chosen just before the app binds it;
+    // another process may take it in between, so try again then.
+    for _ in 0..10 {
+        let port = free_port();
+        let public_url = format!("http://127.0.0.1:{port}");
+        stub.set_redirect_uri(&format!("{public_url}{CALLBACK}"))
+            .await;
+        let bound = try_spawn_on(TestDb::new().await, |s| {
+            s.server.bind = ([127, 0, 0, 1], port).into();
+            s.server.public_url = public_url;
+            enable(s, &issuer);
+        })
+        .await;
+        if let Ok(app) = bound {
+            return Some((app, stub));
+        }
+    }
+    panic!("no free port for the app")
 }
 
 fn enable(settings: &mut Settings, issuer: &str) {

@@ -347,6 +347,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
 }
 
 pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    try_spawn_on(test_db, adjust).await.expect("bind")
+}
+
+/// Like [`spawn_on`], but a port that cannot be bound (someone took it) is an error to retry.
+pub async fn try_spawn_on(
+    test_db: TestDb,
+    adjust: impl FnOnce(&mut Settings),
+) -> std::io::Result<TestApp> {
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
     settings.server.shutdown_timeout_secs = 10;
@@ -367,9 +375,7 @@ pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> Te
         .await
         .expect("application state");
     let db = state.db.clone();
-    let server = Server::bind(state, Some(test_routes()))
-        .await
-        .expect("bind");
+    let server = Server::bind(state, Some(test_routes())).await?;
     let addr = server.local_addr();
     let (tx, rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(server.run_until(async {
@@ -381,7 +387,7 @@ pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> Te
         .timeout(Duration::from_secs(30))
         .build()
         .unwrap();
-    TestApp {
+    Ok(TestApp {
         addr,
         client,
         db,
@@ -390,7 +396,7 @@ pub async fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> Te
         shutdown: Some(tx),
         server: Some(handle),
         _db: test_db,
-    }
+    })
 }
 
 /// Signalled when `/__test/slow` has started handling a request.

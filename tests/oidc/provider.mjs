@@ -59,7 +59,7 @@ if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 655
   process.exit(2);
 }
 
-const redirectUris = (process.env.REDIRECT_URIS ?? DEFAULT_REDIRECT_URI)
+let redirectUris = (process.env.REDIRECT_URIS ?? DEFAULT_REDIRECT_URI)
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
@@ -217,6 +217,30 @@ const server = http.createServer((req, res) => {
     const kid = rotate('HTTP');
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ kid }));
+    return;
+  }
+
+  if (path === '/__test/redirect-uris' && req.method === 'POST') {
+    // The client's redirect URIs change (the app under test learns its port late).
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      let uris;
+      try {
+        uris = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch (err) {
+        uris = undefined;
+      }
+      if (!Array.isArray(uris) || uris.some((u) => typeof u !== 'string')) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('expected a JSON array of URIs\n');
+        return;
+      }
+      redirectUris = uris;
+      rotate('redirect URIs changed');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ redirect_uris: redirectUris }));
+    });
     return;
   }
 
