@@ -44,6 +44,10 @@ fn estimate_error(err: EstimateError) -> AppError {
         EstimateError::EmptyName { line } => invalid("estimate-empty-name")
             .arg("line", line)
             .at_field(at(line, "name")),
+        EstimateError::LongName { line, max } => invalid("estimate-long-name")
+            .arg("line", line)
+            .arg("max", max)
+            .at_field(at(line, "name")),
         EstimateError::BadQuantity { line } => invalid("estimate-bad-quantity")
             .arg("line", line)
             .at_field(at(line, "quantity")),

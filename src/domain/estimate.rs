@@ -11,6 +11,8 @@ pub enum EstimateError {
     TooManyLines { max: usize },
     #[error("line {line}: the name is empty")]
     EmptyName { line: usize },
+    #[error("line {line}: the name is longer than {max} characters")]
+    LongName { line: usize, max: usize },
     #[error("line {line}: the quantity must be at least 1")]
     BadQuantity { line: usize },
     #[error("line {line}: the unit price must not be negative")]
@@ -23,6 +25,8 @@ pub enum EstimateError {
 
 /// The most lines one estimate may have.
 pub const MAX_LINES: usize = 200;
+/// The longest name of a line, in characters.
+pub const MAX_NAME_CHARS: usize = 300;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostLine {
@@ -56,6 +60,12 @@ pub fn compute(lines: Vec<CostLine>) -> Result<Estimate, EstimateError> {
         let number = index + 1;
         if line.name.trim().is_empty() {
             return Err(EstimateError::EmptyName { line: number });
+        }
+        if line.name.trim().chars().count() > MAX_NAME_CHARS {
+            return Err(EstimateError::LongName {
+                line: number,
+                max: MAX_NAME_CHARS,
+            });
         }
         if line.quantity < 1 {
             return Err(EstimateError::BadQuantity { line: number });
@@ -108,6 +118,18 @@ mod tests {
         assert_eq!(
             compute(vec![line("a", 1, "1"), line(" ", 1, "1")]),
             Err(EstimateError::EmptyName { line: 2 })
+        );
+        assert_eq!(
+            compute(vec![line("ї".repeat(MAX_NAME_CHARS + 1).as_str(), 1, "1")]),
+            Err(EstimateError::LongName {
+                line: 1,
+                max: MAX_NAME_CHARS
+            })
+        );
+        assert!(compute(vec![line("ї".repeat(MAX_NAME_CHARS).as_str(), 1, "1")]).is_ok());
+        assert_eq!(
+            compute(vec![line("", 1, "1")]),
+            Err(EstimateError::EmptyName { line: 1 })
         );
         assert_eq!(
             compute(vec![line("a", 0, "1")]),

@@ -351,6 +351,14 @@ async fn refused_input_and_refused_authors() {
         "district-required",
     )
     .await;
+    let mut long = project(&c, "Довга назва", "1");
+    long["items"][0]["name"] = json!("ї".repeat(301));
+    problem(
+        c.author.post("/api/v1/cities/kyiv/projects", &long).await,
+        422,
+        "estimate-long-name",
+    )
+    .await;
     let mut unknown = project(&c, "Десь", "1");
     unknown["category_id"] = json!(999_999);
     problem(
