@@ -92,16 +92,10 @@ fn who(actor: &Actor, city_id: i64, project: &project::Model) -> Who {
 
 /// Whether `actor` may see the project at all.
 fn visible(actor: Option<&Actor>, city_id: i64, project: &project::Model) -> bool {
-    let status = to_domain(project.status);
-    if status.is_public() {
-        return true;
-    }
-    match actor.map(|a| who(a, city_id, project)) {
-        Some(Who::Author) => true,
-        // Withdrawn projects went through moderation; drafts are the author's alone.
-        Some(Who::Moderator | Who::Admin) => status == Status::Withdrawn,
-        _ => false,
-    }
+    rules::visible(
+        to_domain(project.status),
+        actor.map(|a| who(a, city_id, project)),
+    )
 }
 
 fn optional_text(

@@ -260,6 +260,17 @@ pub fn transition(
     Ok(to)
 }
 
+/// Whether a project is shown to `who` (`None`: not signed in). Public statuses to everyone;
+/// a draft to its author alone; a withdrawn project to its author and the city's staff.
+pub fn visible(status: Status, who: Option<Who>) -> bool {
+    status.is_public()
+        || match who {
+            Some(Who::Author) => true,
+            Some(Who::Moderator | Who::Admin) => status == Status::Withdrawn,
+            Some(Who::Other) | None => false,
+        }
+}
+
 /// Whether `who` may change the project's content (title, description, estimate, files…):
 /// the author, while it is a draft or returned for revision.
 pub fn may_edit(status: Status, who: Who) -> bool {
@@ -472,6 +483,20 @@ mod tests {
                 assert_eq!(may_edit(status, who), expected, "{status:?} {who:?}");
             }
         }
+    }
+
+    #[test]
+    fn drafts_are_the_authors_and_withdrawn_ones_also_staffs() {
+        for status in Status::ALL {
+            for who in Who::ALL.map(Some).into_iter().chain([None]) {
+                let expected = status.is_public()
+                    || who == Some(Who::Author)
+                    || (status == S::Withdrawn && matches!(who, Some(Who::Moderator | Who::Admin)));
+                assert_eq!(visible(status, who), expected, "{status:?} {who:?}");
+            }
+        }
+        assert!(!visible(S::Draft, Some(Who::Admin)));
+        assert!(visible(S::Rejected, None));
     }
 
     #[test]
