@@ -1,5 +1,6 @@
 //! Kyiv ID sign-in: browser redirects, and a localized page when something goes wrong.
 
+use chrono::Duration;
 use poem::Request;
 use poem::web::Data;
 use poem_openapi::param::Query;
@@ -7,9 +8,9 @@ use poem_openapi::payload::Html;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::ApiTags;
-use crate::app::kyiv_id::{self, Callback, Finished};
+use crate::app::kyiv_id::{self, Callback, FLOW_TTL, Finished};
 use crate::auth::Auth;
-use crate::auth::session::{Client, session_cookie};
+use crate::auth::session::{Client, cookie_value, session_cookie, set_cookie};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -43,15 +44,15 @@ pub enum BrowserOut {
     BadGateway(Html<String>),
 }
 
-fn flow_cookie(req: &Request) -> Option<String> {
-    req.headers()
-        .get_all("cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == FLOW_COOKIE)
-        .map(|(_, value)| value.to_owned())
+/// The flow cookie: only the sign-in endpoints see it.
+fn flow_cookie(value: &str, max_age: Duration, state: &AppState) -> String {
+    set_cookie(
+        FLOW_COOKIE,
+        value,
+        "/api/v1/auth/kyiv-id",
+        max_age,
+        state.settings.auth.cookie_secure,
+    )
 }
 
 /// Text for an HTML page: no markup survives, `&` and `<` are escaped.
@@ -112,15 +113,7 @@ impl KyivIdApi {
     ) -> BrowserOut {
         match kyiv_id::start(&state, auth.0.0.as_ref(), link.0.unwrap_or(false), city.0).await {
             Ok(started) => {
-                let secure = if state.settings.auth.cookie_secure {
-                    "; Secure"
-                } else {
-                    ""
-                };
-                let cookie = format!(
-                    "{FLOW_COOKIE}={}; Path=/api/v1/auth/kyiv-id; HttpOnly; SameSite=Lax; Max-Age=600{secure}",
-                    started.browser_token
-                );
+                let cookie = flow_cookie(&started.browser_token, FLOW_TTL, &state);
                 BrowserOut::Redirect(started.url, cookie)
             }
             Err(error) => page(&state, super::types::request_lang(req), error),
@@ -148,7 +141,15 @@ impl KyivIdApi {
             state: state_param.0,
             error: error.0,
         };
-        match kyiv_id::finish(&state, &client, callback, flow_cookie(req).as_deref(), lang).await {
+        match kyiv_id::finish(
+            &state,
+            &client,
+            callback,
+            cookie_value(req, FLOW_COOKIE).as_deref(),
+            lang,
+        )
+        .await
+        {
             Ok(Finished::SignedIn(session)) => {
                 let cookie = session_cookie(
                     &session.token,
@@ -158,14 +159,7 @@ impl KyivIdApi {
                 BrowserOut::Redirect("/".into(), cookie.to_str().unwrap_or_default().to_owned())
             }
             Ok(Finished::Linked) => {
-                let secure = if state.settings.auth.cookie_secure {
-                    "; Secure"
-                } else {
-                    ""
-                };
-                let cleared = format!(
-                    "{FLOW_COOKIE}=; Path=/api/v1/auth/kyiv-id; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
-                );
+                let cleared = flow_cookie("", Duration::zero(), &state);
                 BrowserOut::Redirect("/?kyiv_id=linked".into(), cleared)
             }
             Err(error) => page(&state, lang, error),

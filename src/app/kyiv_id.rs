@@ -7,19 +7,20 @@ use poem::http::StatusCode;
 use sea_orm::{IntoActiveModel, Set, TransactionTrait};
 
 use super::auth::{NewSession, create_session};
+use super::profile::missing_fields_error;
 use crate::auth::SessionCtx;
 use crate::auth::kyiv_id::OidcError;
 use crate::auth::session::Client;
 use crate::auth::tokens::{hash_token, random_token};
-use crate::domain::kyiv_id::{ClaimedProfile, missing, profile_from_claims};
-use crate::domain::profile::{self, DEFAULT_REQUIRED, Field, Filled};
+use crate::domain::kyiv_id::{ClaimedProfile, gaps, missing, profile_from_claims};
+use crate::domain::profile::{self, DEFAULT_REQUIRED, Filled};
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Lang, Localizer};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::store;
 
 /// How long a started sign-in may take at the provider.
-const FLOW_TTL: Duration = Duration::minutes(10);
+pub const FLOW_TTL: Duration = Duration::minutes(10);
 
 /// Where to send the browser, and the cookie that binds the flow to it.
 pub struct Started {
@@ -160,7 +161,10 @@ pub async fn finish(
     }
 
     let claimed = profile_from_claims(&verified.claims, provider.claim_map(), now.date_naive());
-    let required = required_fields(state, flow.city_slug.as_deref()).await?;
+    let required = match flow.city_slug.as_deref() {
+        Some(slug) => super::sessions::required_fields(state, slug).await?,
+        None => DEFAULT_REQUIRED.to_vec(),
+    };
 
     if let Some(identity) = known {
         // A returning resident: what their account lacks and Kyiv ID now supplies is filled
@@ -177,7 +181,12 @@ pub async fn finish(
             },
         );
         if !lacking.is_empty() {
-            return Err(missing_fields_error(&state.localizer, lang, &lacking));
+            return Err(missing_fields_error(
+                &state.localizer,
+                lang,
+                "kyiv-id-missing-fields",
+                &lacking,
+            ));
         }
         let session = create_session(state, &state.db, identity.user_id, client).await?;
         return Ok(Finished::SignedIn(session));
@@ -186,7 +195,12 @@ pub async fn finish(
     // A first sign-in: the account is made from the claims, if they are complete.
     let lacking = missing(&required, &claimed);
     if !lacking.is_empty() {
-        return Err(missing_fields_error(&state.localizer, lang, &lacking));
+        return Err(missing_fields_error(
+            &state.localizer,
+            lang,
+            "kyiv-id-missing-fields",
+            &lacking,
+        ));
     }
     let login = claimed.phone.clone().unwrap_or_else(|| {
         format!(
@@ -235,51 +249,31 @@ async fn fill_gaps(
     user: user::Model,
     claimed: &ClaimedProfile,
 ) -> AppResult<user::Model> {
-    let mut model = user.clone().into_active_model();
-    let mut changed = false;
-    let mut fill = |empty: bool, apply: &mut dyn FnMut(&mut user::ActiveModel)| {
-        if empty {
-            apply(&mut model);
-            changed = true;
-        }
-    };
-    if let Some(v) = &claimed.last_name {
-        fill(user.last_name.is_empty(), &mut |m| {
-            m.last_name = Set(v.clone())
-        });
-    }
-    if let Some(v) = &claimed.first_name {
-        fill(user.first_name.is_empty(), &mut |m| {
-            m.first_name = Set(v.clone())
-        });
-    }
-    if let Some(v) = &claimed.patronymic {
-        fill(user.patronymic.is_none(), &mut |m| {
-            m.patronymic = Set(Some(v.clone()))
-        });
-    }
-    if let Some(v) = claimed.birth_date {
-        fill(user.birth_date.is_none(), &mut |m| {
-            m.birth_date = Set(Some(v))
-        });
-    }
-    if let Some(v) = &claimed.phone {
-        fill(user.phone.is_none(), &mut |m| {
-            m.phone = Set(Some(v.clone()))
-        });
-    }
-    if let Some(v) = &claimed.registration_address {
-        fill(user.registration_address.is_none(), &mut |m| {
-            m.registration_address = Set(Some(v.clone()))
-        });
-    }
-    if let Some(v) = &claimed.residence_address {
-        fill(user.residence_address.is_none(), &mut |m| {
-            m.residence_address = Set(Some(v.clone()))
-        });
-    }
-    if !changed {
+    let gaps = gaps(claimed, &super::profile::filled(&user, false));
+    if gaps == ClaimedProfile::default() {
         return Ok(user);
+    }
+    let mut model = user.into_active_model();
+    if let Some(v) = gaps.last_name {
+        model.last_name = Set(v);
+    }
+    if let Some(v) = gaps.first_name {
+        model.first_name = Set(v);
+    }
+    if let Some(v) = gaps.patronymic {
+        model.patronymic = Set(Some(v));
+    }
+    if let Some(v) = gaps.birth_date {
+        model.birth_date = Set(Some(v));
+    }
+    if let Some(v) = gaps.phone {
+        model.phone = Set(Some(v));
+    }
+    if let Some(v) = gaps.registration_address {
+        model.registration_address = Set(Some(v));
+    }
+    if let Some(v) = gaps.residence_address {
+        model.residence_address = Set(Some(v));
     }
     model.updated_at = Set(state.clock.now());
     Ok(store::users::update(&state.db, model).await?)
@@ -293,31 +287,4 @@ async fn offered_in(state: &AppState, slug: &str) -> AppResult<bool> {
         Err(e) if e.code == "session-not-found" => Ok(true),
         Err(e) => Err(e),
     }
-}
-
-async fn required_fields(state: &AppState, city_slug: Option<&str>) -> AppResult<Vec<Field>> {
-    let Some(slug) = city_slug else {
-        return Ok(DEFAULT_REQUIRED.to_vec());
-    };
-    match super::sessions::current(state, slug).await {
-        Ok(view) => Ok(view
-            .required_fields
-            .iter()
-            .filter_map(|c| Field::from_code(c))
-            .collect()),
-        Err(e) if e.code == "session-not-found" || e.code == "city-not-found" => {
-            Ok(DEFAULT_REQUIRED.to_vec())
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// Names each missing field in the resident's language.
-fn missing_fields_error(localizer: &Localizer, lang: Lang, fields: &[Field]) -> AppError {
-    let names: Vec<String> = fields
-        .iter()
-        .map(|f| localizer.get(lang, &format!("field-{}", f.code().replace('_', "-")), &[]))
-        .collect();
-    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "kyiv-id-missing-fields")
-        .arg("fields", names.join(", "))
 }

@@ -13,6 +13,7 @@ use crate::domain::access::CityRole;
 use crate::domain::login::Login;
 use crate::domain::profile::{self, DEFAULT_REQUIRED, Field, Filled};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Localizer};
 use crate::state::AppState;
 use crate::store;
 
@@ -71,17 +72,24 @@ async fn load<C: ConnectionTrait>(db: &C, user: user::Model) -> AppResult<Profil
 /// session requires that I have not filled in (the default list when the city has no session).
 pub async fn for_city(state: &AppState, session: &SessionCtx, slug: &str) -> AppResult<Profile> {
     let mut profile = get(state, session).await?;
-    let required: Vec<Field> = match super::sessions::current(state, slug).await {
-        Ok(view) => view
-            .required_fields
-            .iter()
-            .filter_map(|code| Field::from_code(code))
-            .collect(),
-        Err(e) if e.code == "session-not-found" => DEFAULT_REQUIRED.to_vec(),
-        Err(e) => return Err(e),
-    };
+    let required = super::sessions::required_fields(state, slug).await?;
     profile.missing = profile::missing(&required, &filled(&profile.user, profile.has_photo));
     Ok(profile)
+}
+
+/// An error with problem `code` that names each missing profile field in the person's
+/// language (argument `fields`).
+pub(crate) fn missing_fields_error(
+    localizer: &Localizer,
+    lang: Lang,
+    code: &'static str,
+    fields: &[Field],
+) -> AppError {
+    let names: Vec<String> = fields
+        .iter()
+        .map(|f| localizer.get(lang, &format!("field-{}", f.code().replace('_', "-")), &[]))
+        .collect();
+    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code).arg("fields", names.join(", "))
 }
 
 pub(crate) fn filled(user: &user::Model, has_photo: bool) -> Filled {

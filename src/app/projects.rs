@@ -15,11 +15,10 @@ use super::sessions::{SessionView, city_tz};
 use crate::domain::Money;
 use crate::domain::access::{Action, Actor, CityRole};
 use crate::domain::place::{LatLon, district_at};
-use crate::domain::profile::{self, Field};
+use crate::domain::profile;
 use crate::domain::project::{self as rules, Period, Status, TransitionError, Who};
-use crate::domain::timeline::{Phase, StageKind};
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Lang, Localizer};
+use crate::i18n::Lang;
 use crate::mail::{self, Mail};
 use crate::state::AppState;
 use crate::store;
@@ -64,16 +63,7 @@ fn not_found(id: i64) -> AppError {
 
 /// Where the session is, for the status machine.
 pub fn period_of(view: &SessionView) -> Period {
-    match view.phase {
-        Phase::NotStarted { .. } => Period::BeforeSubmission,
-        Phase::Stage { kind, .. } => match kind {
-            StageKind::Submission => Period::Submission,
-            StageKind::Review => Period::Review,
-            StageKind::Voting => Period::Voting,
-            StageKind::Results | StageKind::Implementation => Period::AfterVoting,
-        },
-        Phase::Finished => Period::AfterVoting,
-    }
+    Period::of(&view.phase)
 }
 
 /// Who the actor is for this project. The author is the author even when also staff: nobody
@@ -206,35 +196,22 @@ async fn check_author(
         .await?
         .ok_or_else(AppError::unauthenticated)?;
     let has_photo = store::users::photo(&state.db, user_id).await?.is_some();
-    let required: Vec<Field> = view
-        .required_fields
-        .iter()
-        .filter_map(|c| Field::from_code(c))
-        .collect();
-    let missing = profile::missing(&required, &super::profile::filled(&user, has_photo));
+    let missing = profile::missing(&view.required(), &super::profile::filled(&user, has_photo));
     if !missing.is_empty() {
-        return Err(missing_fields(&state.localizer, lang, &missing));
+        return Err(super::profile::missing_fields_error(
+            &state.localizer,
+            lang,
+            "profile-incomplete",
+            &missing,
+        )
+        .at_field("profile"));
     }
     let min_age = view.session.min_author_age;
     let today = state.clock.now().with_timezone(&tz).date_naive();
-    let old_enough = user
-        .birth_date
-        .is_some_and(|born| i64::from(profile::age(born, today)) >= i64::from(min_age));
-    if !old_enough {
+    if !profile::old_enough(user.birth_date, today, min_age) {
         return Err(AppError::new(StatusCode::FORBIDDEN, "author-too-young").arg("age", min_age));
     }
     Ok(())
-}
-
-/// Names each missing profile field in the person's language.
-pub(crate) fn missing_fields(localizer: &Localizer, lang: Lang, fields: &[Field]) -> AppError {
-    let names: Vec<String> = fields
-        .iter()
-        .map(|f| localizer.get(lang, &format!("field-{}", f.code().replace('_', "-")), &[]))
-        .collect();
-    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "profile-incomplete")
-        .arg("fields", names.join(", "))
-        .at_field("profile")
 }
 
 /// A new draft in the city's current session, which must be in its submission stage.

@@ -12,6 +12,7 @@ use serde_json::json;
 use crate::domain::Money;
 use crate::domain::access::{Action, Actor, authorize};
 use crate::domain::budget::{self, ParameterError, ParameterValues};
+use crate::domain::profile::{DEFAULT_REQUIRED, Field};
 use crate::domain::timeline::{self, Change, Phase, StageDates, StageKind, TimelineError};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -65,6 +66,26 @@ pub struct SessionView {
     pub phase: Phase,
     pub registration_methods: Vec<String>,
     pub required_fields: Vec<String>,
+}
+
+impl SessionView {
+    /// The profile fields the session requires of residents.
+    pub fn required(&self) -> Vec<Field> {
+        self.required_fields
+            .iter()
+            .filter_map(|code| Field::from_code(code))
+            .collect()
+    }
+}
+
+/// The profile fields the city's current session requires; the default list when the city
+/// has no session.
+pub async fn required_fields(state: &AppState, slug: &str) -> AppResult<Vec<Field>> {
+    match current(state, slug).await {
+        Ok(view) => Ok(view.required()),
+        Err(e) if e.code == "session-not-found" => Ok(DEFAULT_REQUIRED.to_vec()),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn city_tz(city: &city::Model) -> Tz {

@@ -159,7 +159,7 @@ pub fn role_of(role: entities::city_role::Role) -> CityRole {
     }
 }
 
-fn cookie_value(req: &Request, name: &str) -> Option<String> {
+pub fn cookie_value(req: &Request, name: &str) -> Option<String> {
     req.headers()
         .get_all(header::COOKIE)
         .iter()
@@ -198,23 +198,25 @@ fn client_of(req: &Request, trust_forwarded_for: bool) -> Client {
     }
 }
 
+/// A `Set-Cookie` value for an HttpOnly, SameSite=Lax cookie; `max_age` 0 removes it.
+pub fn set_cookie(name: &str, value: &str, path: &str, max_age: Duration, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        max_age.num_seconds().max(0)
+    )
+}
+
 /// `Set-Cookie` for a new session, valid until its absolute expiry.
 pub fn session_cookie(token: &str, max_age: Duration, secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
-    let value = format!(
-        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        max_age.num_seconds().max(0)
-    );
-    HeaderValue::from_str(&value).expect("cookie is ASCII")
+    HeaderValue::from_str(&set_cookie(COOKIE, token, "/", max_age, secure))
+        .expect("cookie is ASCII")
 }
 
 /// `Set-Cookie` that removes the session cookie.
 pub fn clear_cookie(secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
-    ))
-    .expect("cookie is ASCII")
+    HeaderValue::from_str(&set_cookie(COOKIE, "", "/", Duration::zero(), secure))
+        .expect("cookie is ASCII")
 }
 
 #[cfg(test)]

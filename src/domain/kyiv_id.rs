@@ -106,6 +106,23 @@ pub fn missing(required: &[Field], claimed: &ClaimedProfile) -> Vec<Field> {
     profile::missing(required, &filled)
 }
 
+/// What the provider supplies for the fields an existing account lacks: only those, so nothing
+/// the resident entered is overwritten. The e-mail is not among them (it needs verifying).
+pub fn gaps(claimed: &ClaimedProfile, account: &Filled) -> ClaimedProfile {
+    let when = |lacking: bool, value: &Option<String>| value.clone().filter(|_| lacking);
+    ClaimedProfile {
+        last_name: when(!account.last_name, &claimed.last_name),
+        first_name: when(!account.first_name, &claimed.first_name),
+        patronymic: when(!account.patronymic, &claimed.patronymic),
+        birth_date: claimed.birth_date.filter(|_| !account.birth_date),
+        phone: when(!account.phone, &claimed.phone),
+        email: None,
+        email_verified: false,
+        registration_address: when(!account.registration_address, &claimed.registration_address),
+        residence_address: when(!account.residence_address, &claimed.residence_address),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +200,34 @@ mod tests {
             let p = profile_from_claims(&claims, &ClaimMap::default(), today());
             assert_eq!(missing(&required, &p), vec![field], "{claim}");
         }
+    }
+
+    #[test]
+    fn only_what_the_account_lacks_is_filled_in() {
+        let claimed = profile_from_claims(&complete(), &ClaimMap::default(), today());
+        let everything = Filled {
+            last_name: true,
+            first_name: true,
+            patronymic: true,
+            birth_date: true,
+            phone: true,
+            email: true,
+            registration_address: true,
+            residence_address: true,
+            photo: true,
+        };
+        assert_eq!(gaps(&claimed, &everything), ClaimedProfile::default());
+        let lacking = Filled {
+            birth_date: false,
+            phone: false,
+            email: false,
+            ..everything
+        };
+        let filled = gaps(&claimed, &lacking);
+        assert_eq!(filled.birth_date, claimed.birth_date);
+        assert_eq!(filled.phone, claimed.phone);
+        assert_eq!(filled.email, None);
+        assert_eq!(filled.last_name, None);
     }
 
     #[test]

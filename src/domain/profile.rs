@@ -132,6 +132,11 @@ pub fn age(birth: NaiveDate, today: NaiveDate) -> u32 {
     today.years_since(birth).unwrap_or(0)
 }
 
+/// Whether someone born on `birth` is at least `min_age` on `today` (unknown: no).
+pub fn old_enough(birth: Option<NaiveDate>, today: NaiveDate, min_age: i32) -> bool {
+    birth.is_some_and(|born| i64::from(age(born, today)) >= i64::from(min_age))
+}
+
 /// `https://facebook.com/…`, `https://www.facebook.com/…` or `https://m.facebook.com/…`.
 pub fn facebook_url(value: &str) -> Result<Option<String>, ProfileError> {
     let Some(value) = text(value, 200)? else {
@@ -162,6 +167,16 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn authors_must_be_old_enough_on_the_day() {
+        let born = NaiveDate::from_ymd_opt(2008, 2, 29).unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert!(!old_enough(Some(born), day(2, 28), 18));
+        assert!(old_enough(Some(born), day(3, 1), 18));
+        assert!(!old_enough(None, day(3, 1), 18));
+        assert!(old_enough(Some(born), day(3, 1), 14));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! `admitted`; after the results `winner` / `not_selected`; then `in_progress` → `implemented`
 //! or `not_implemented`. Authors may withdraw until voting starts.
 
+use super::timeline::{Phase, StageKind};
+
 /// Where a project is. The codes are the stored values and the API's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -170,6 +172,20 @@ pub enum Period {
 }
 
 impl Period {
+    /// The period of a session in `phase`.
+    pub fn of(phase: &Phase) -> Period {
+        match phase {
+            Phase::NotStarted { .. } => Period::BeforeSubmission,
+            Phase::Stage { kind, .. } => match kind {
+                StageKind::Submission => Period::Submission,
+                StageKind::Review => Period::Review,
+                StageKind::Voting => Period::Voting,
+                StageKind::Results | StageKind::Implementation => Period::AfterVoting,
+            },
+            Phase::Finished => Period::AfterVoting,
+        }
+    }
+
     pub const ALL: [Period; 5] = [
         Period::BeforeSubmission,
         Period::Submission,
@@ -497,6 +513,31 @@ mod tests {
         }
         assert!(!visible(S::Draft, Some(Who::Admin)));
         assert!(visible(S::Rejected, None));
+    }
+
+    #[test]
+    fn the_period_follows_the_stage() {
+        let at = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        let stage = |kind| Phase::Stage {
+            kind,
+            closes_at: at,
+        };
+        assert_eq!(
+            Period::of(&Phase::NotStarted { opens_at: at }),
+            Period::BeforeSubmission
+        );
+        assert_eq!(
+            Period::of(&stage(StageKind::Submission)),
+            Period::Submission
+        );
+        assert_eq!(Period::of(&stage(StageKind::Review)), Period::Review);
+        assert_eq!(Period::of(&stage(StageKind::Voting)), Period::Voting);
+        assert_eq!(Period::of(&stage(StageKind::Results)), Period::AfterVoting);
+        assert_eq!(
+            Period::of(&stage(StageKind::Implementation)),
+            Period::AfterVoting
+        );
+        assert_eq!(Period::of(&Phase::Finished), Period::AfterVoting);
     }
 
     #[test]

@@ -287,18 +287,6 @@ pub struct Filter {
     pub updated_since: Option<DateTime<Utc>>,
 }
 
-pub const PUBLIC: [ProjectStatus; 9] = [
-    ProjectStatus::OnModeration,
-    ProjectStatus::NeedsRevision,
-    ProjectStatus::Rejected,
-    ProjectStatus::Admitted,
-    ProjectStatus::Winner,
-    ProjectStatus::NotSelected,
-    ProjectStatus::InProgress,
-    ProjectStatus::Implemented,
-    ProjectStatus::NotImplemented,
-];
-
 /// The largest prime below 2³²: ids times a multiplier below it stay far inside 64 bits.
 const SHUFFLE_PRIME: u64 = 4_294_967_291;
 
@@ -322,7 +310,11 @@ pub async fn page<C: ConnectionTrait>(
     offset: u64,
 ) -> Result<(Vec<project::Model>, u64), DbErr> {
     let statuses = if filter.statuses.is_empty() {
-        PUBLIC.to_vec()
+        Status::ALL
+            .into_iter()
+            .filter(|s| s.is_public())
+            .map(to_entity)
+            .collect()
     } else {
         filter.statuses.clone()
     };

@@ -257,6 +257,19 @@ async fn sign_in(app: &TestApp, account: &str) -> (reqwest::Client, reqwest::Res
     (browser, response)
 }
 
+/// A browser signed in with a password (no CSRF token needed: it only navigates).
+async fn password_browser(app: &TestApp, login: &str) -> reqwest::Client {
+    let browser = browser();
+    let response = browser
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "login": login, "password": "correct horse battery" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    browser
+}
+
 async fn me(app: &TestApp, browser: &reqwest::Client) -> Value {
     let response = browser
         .get(app.url("/api/v1/auth/session"))
@@ -464,14 +477,7 @@ async fn a_password_account_links_kyiv_id_and_is_never_merged_silently() {
     assert_eq!(anonymous.status(), 401);
 
     // The owner links Kyiv ID from their profile…
-    let browser = browser();
-    let login = browser
-        .post(app.url("/api/v1/auth/login"))
-        .json(&json!({ "login": "+380501234567", "password": "correct horse battery" }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 200);
+    let browser = password_browser(&app, "+380501234567").await;
     let linked = sign_in_via(
         &app,
         &browser,
@@ -494,14 +500,7 @@ async fn a_password_account_links_kyiv_id_and_is_never_merged_silently() {
     // The same Kyiv ID cannot be linked to a second account.
     app.user("+380991112233", "correct horse battery", false, &[])
         .await;
-    let other = self::browser();
-    let login = other
-        .post(app.url("/api/v1/auth/login"))
-        .json(&json!({ "login": "+380991112233", "password": "correct horse battery" }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 200);
+    let other = password_browser(&app, "+380991112233").await;
     let refused = sign_in_via(
         &app,
         &other,
