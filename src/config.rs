@@ -22,6 +22,7 @@ pub struct Settings {
     pub outbox: OutboxSettings,
     pub storage: StorageSettings,
     pub kyiv_id: KyivIdSettings,
+    pub projects: ProjectSettings,
     /// Seed a demo city with users of every role when the database is empty.
     pub demo: bool,
 }
@@ -107,6 +108,7 @@ impl fmt::Debug for Settings {
             .field("outbox", &self.outbox)
             .field("storage", &self.storage)
             .field("kyiv_id", &self.kyiv_id)
+            .field("projects", &self.projects)
             .field("demo", &self.demo)
             .finish()
     }
@@ -324,6 +326,32 @@ impl fmt::Debug for StorageSettings {
             )
             .field("allow_http", &self.allow_http)
             .finish()
+    }
+}
+
+/// Limits on what an author attaches to a project. Each file must also fit
+/// `server.upload_body_limit`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProjectSettings {
+    /// Photos and pictures (JPEG or PNG) per project.
+    pub max_images: u32,
+    /// Largest image, in bytes.
+    pub max_image_bytes: usize,
+    /// Documents (PDF) per project.
+    pub max_documents: u32,
+    /// Largest document, in bytes.
+    pub max_document_bytes: usize,
+}
+
+impl Default for ProjectSettings {
+    fn default() -> Self {
+        Self {
+            max_images: 10,
+            max_image_bytes: 10 * 1024 * 1024,
+            max_documents: 5,
+            max_document_bytes: 10 * 1024 * 1024,
+        }
     }
 }
 

@@ -286,6 +286,23 @@ problem-author-too-young = Too young to be an author
     .detail = Projects can be submitted from the age of { $age }.
 problem-status-unknown = Unknown status
     .detail = Give one of the project statuses.
+problem-file-kind-unknown = Unknown kind of file
+    .detail = One of: image (JPEG or PNG), document (PDF).
+problem-document-too-large = Document too large
+    .detail = A document has at most { $limit } bytes.
+problem-document-type = Unsupported document format
+    .detail = Upload the document as a PDF.
+problem-document-corrupt = Damaged document
+    .detail = The PDF file is cut short or damaged. Upload it again.
+problem-project-files-limit = Too many files
+    .detail = { $kind ->
+        [image] A project has at most { $max } images.
+       *[other] A project has at most { $max } documents.
+    } Remove a file and try again.
+problem-file-not-found = File not found
+    .detail = The project has no file number { $id }.
+problem-storage-unavailable = File storage unavailable
+    .detail = The file was not saved. Try again a little later.
 problem-sort-unknown = Unknown order
     .detail = One of: random, newest, cost_asc, cost_desc.
 problem-action-unknown = Unknown action

@@ -289,6 +289,23 @@ problem-author-too-young = Замолодий вік для автора
     .detail = Подавати проєкти можуть особи від { $age } років.
 problem-status-unknown = Невідомий статус
     .detail = Вкажіть один зі статусів проєкту.
+problem-file-kind-unknown = Невідомий вид файлу
+    .detail = Можливі: image (JPEG чи PNG), document (PDF).
+problem-document-too-large = Завеликий документ
+    .detail = Документ може мати щонайбільше { $limit } байтів.
+problem-document-type = Непідтримуваний формат документа
+    .detail = Завантажте документ у форматі PDF.
+problem-document-corrupt = Документ пошкоджено
+    .detail = Файл PDF обірвано або пошкоджено. Завантажте його ще раз.
+problem-project-files-limit = Забагато файлів
+    .detail = { $kind ->
+        [image] До проєкту можна додати щонайбільше { $max } зображень.
+       *[other] До проєкту можна додати щонайбільше { $max } документів.
+    } Видаліть зайвий файл і спробуйте знову.
+problem-file-not-found = Файлу не знайдено
+    .detail = У проєкту немає файлу з номером { $id }.
+problem-storage-unavailable = Сховище файлів недоступне
+    .detail = Файл не збережено. Спробуйте трохи згодом.
 problem-sort-unknown = Невідоме впорядкування
     .detail = Можливі: random, newest, cost_asc, cost_desc.
 problem-action-unknown = Невідома дія

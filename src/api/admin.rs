@@ -9,7 +9,7 @@ use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 
 use super::ApiTags;
 use super::catalog::CityDto;
-use super::types::LocalizedName;
+use super::types::{Done, LocalizedName};
 use crate::app::catalog::Page;
 use crate::app::staff::{self, AuditQuery, NewCity, StaffMember, role_code};
 use crate::auth::SessionCookie;
@@ -166,12 +166,6 @@ pub enum CityCreated {
 pub enum StaffCreated {
     #[oai(status = 201)]
     Created(Json<StaffDto>),
-}
-
-#[derive(ApiResponse)]
-pub enum Done {
-    #[oai(status = 204)]
-    NoContent,
 }
 
 fn audit_page(page: Page<entities::audit_log::Model>) -> AuditPage {

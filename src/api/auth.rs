@@ -8,6 +8,7 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 
 use super::ApiTags;
 use super::me::ProfileDto;
+use super::types::Done;
 use crate::app::auth::{self, NewSession, Registration};
 use crate::auth::Auth;
 use crate::auth::session::{Client, SessionCookie, clear_cookie, session_cookie};
@@ -93,12 +94,6 @@ pub enum Accepted {
     /// Accepted; an e-mail follows if the request can be honoured.
     #[oai(status = 202)]
     Accepted,
-}
-
-#[derive(ApiResponse)]
-pub enum Done {
-    #[oai(status = 204)]
-    NoContent,
 }
 
 fn cookie(state: &AppState, session: &NewSession) -> String {

@@ -9,7 +9,7 @@ use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 
 use super::ApiTags;
 use super::catalog::CityDto;
-use super::types::{LocalizedName, MoneyText};
+use super::types::{Done, LocalizedName, MoneyText};
 use crate::app::city::{self, CategoryInput, CityChange, DistrictInput};
 use crate::app::content::{self, PageInput, PageView};
 use crate::app::sessions::{self, Parameters, PotInput, SessionChange, SessionInput, SessionView};
@@ -266,12 +266,6 @@ pub struct PageOut {
     pub position: i32,
     pub published: bool,
     pub updated_at: DateTime<Utc>,
-}
-
-#[derive(ApiResponse)]
-pub enum Done {
-    #[oai(status = 204)]
-    NoContent,
 }
 
 #[derive(ApiResponse)]

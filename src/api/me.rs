@@ -7,6 +7,7 @@ use poem_openapi::payload::{Binary, Json};
 use poem_openapi::{ApiResponse, Object, OpenApi};
 
 use super::ApiTags;
+use super::types::Done;
 use crate::app::profile::{self, Profile, ProfileChange};
 use crate::app::staff::role_code;
 use crate::auth::SessionCookie;
@@ -106,12 +107,6 @@ pub struct PasswordChangeIn {
 pub enum PhotoOut {
     #[oai(status = 200)]
     Ok(Binary<Vec<u8>>, #[oai(header = "Content-Type")] String),
-}
-
-#[derive(ApiResponse)]
-pub enum Done {
-    #[oai(status = 204)]
-    NoContent,
 }
 
 #[OpenApi(tag = "ApiTags::Account")]

@@ -5,17 +5,18 @@ use chrono::{DateTime, Utc};
 use poem::web::Data;
 use poem::{Request, Result};
 use poem_openapi::param::{Path, Query};
-use poem_openapi::payload::Json;
+use poem_openapi::payload::{Binary, Json};
 use poem_openapi::{ApiResponse, Object, OpenApi};
 
 use super::ApiTags;
 use super::estimates::EstimateLineIn;
-use super::types::{MoneyText, request_lang};
+use super::types::{Done, MoneyText, request_lang};
 use crate::app::estimates::LineInput;
+use crate::app::project_files;
 use crate::app::projects::{self, ListQuery, ProjectDetail, ProjectInput};
 use crate::auth::Auth;
 use crate::domain::Money;
-use crate::domain::project::{Action, Status};
+use crate::domain::project::{Action, FileKind, Status};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -59,6 +60,76 @@ pub struct CostLineOut {
     pub quantity: i64,
     pub unit_price: MoneyText,
     pub total: MoneyText,
+}
+
+/// An image or document of a project.
+#[derive(Debug, Object)]
+pub struct FileOut {
+    pub id: i64,
+    /// `image` or `document`.
+    pub kind: String,
+    pub name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    /// Where to download it.
+    pub url: String,
+}
+
+fn file_out(slug: &str, f: entities::project_file::Model) -> FileOut {
+    FileOut {
+        url: format!(
+            "/api/v1/cities/{slug}/projects/{}/files/{}",
+            f.project_id, f.id
+        ),
+        id: f.id,
+        kind: f.kind,
+        name: f.file_name,
+        content_type: f.content_type,
+        size_bytes: f.size_bytes,
+    }
+}
+
+#[derive(ApiResponse)]
+pub enum FileCreated {
+    #[oai(status = 201)]
+    Created(Json<FileOut>),
+}
+
+#[derive(ApiResponse)]
+pub enum FileBytes {
+    #[oai(status = 200)]
+    Ok(
+        Binary<Vec<u8>>,
+        #[oai(header = "Content-Type")] String,
+        #[oai(header = "Content-Disposition")] String,
+        #[oai(header = "ETag")] String,
+        #[oai(header = "Cache-Control")] String,
+        #[oai(header = "X-Content-Type-Options")] String,
+        #[oai(header = "Content-Security-Policy")] String,
+    ),
+}
+
+/// `inline; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback and the real name.
+fn disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut encoded = String::new();
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&byte) {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("inline; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
 #[derive(Debug, Object)]
@@ -106,6 +177,10 @@ pub struct ProjectOut {
     pub status_comment: Option<String>,
     pub submitted_at: Option<DateTime<Utc>>,
     pub items: Vec<CostLineOut>,
+    /// Photos and pictures, in the order they were added.
+    pub images: Vec<FileOut>,
+    /// Documents (PDF), in the order they were added.
+    pub documents: Vec<FileOut>,
     pub history: Vec<HistoryOut>,
 }
 
@@ -160,40 +235,50 @@ fn summary(p: &entities::project::Model) -> ProjectSummary {
     }
 }
 
-impl From<ProjectDetail> for ProjectOut {
-    fn from(d: ProjectDetail) -> Self {
-        let p = &d.project;
-        ProjectOut {
-            summary: summary(p),
-            description_html: crate::domain::content::render_markdown(&p.description),
-            description: p.description.clone(),
-            address: p.address.clone(),
-            beneficiaries: p.beneficiaries.clone(),
-            implementation_notes: p.implementation_notes.clone(),
-            author: d.author_name,
-            status_comment: p.status_comment.clone(),
-            submitted_at: p.submitted_at,
-            items: d
-                .lines
-                .into_iter()
-                .map(|l| CostLineOut {
-                    name: l.name,
-                    quantity: l.quantity,
-                    unit_price: Money::from_minor_units(l.unit_price_minor).into(),
-                    total: Money::from_minor_units(l.total_minor).into(),
-                })
-                .collect(),
-            history: d
-                .history
-                .into_iter()
-                .map(|h| HistoryOut {
-                    from: h.from_status,
-                    to: h.to_status,
-                    comment: h.comment,
-                    at: h.created_at,
-                })
-                .collect(),
-        }
+fn project_out(slug: &str, d: ProjectDetail) -> ProjectOut {
+    let p = &d.project;
+    ProjectOut {
+        summary: summary(p),
+        description_html: crate::domain::content::render_markdown(&p.description),
+        description: p.description.clone(),
+        address: p.address.clone(),
+        beneficiaries: p.beneficiaries.clone(),
+        implementation_notes: p.implementation_notes.clone(),
+        author: d.author_name,
+        status_comment: p.status_comment.clone(),
+        submitted_at: p.submitted_at,
+        items: d
+            .lines
+            .into_iter()
+            .map(|l| CostLineOut {
+                name: l.name,
+                quantity: l.quantity,
+                unit_price: Money::from_minor_units(l.unit_price_minor).into(),
+                total: Money::from_minor_units(l.total_minor).into(),
+            })
+            .collect(),
+        images: d
+            .files
+            .iter()
+            .filter(|f| f.kind == FileKind::Image.code())
+            .map(|f| file_out(slug, f.clone()))
+            .collect(),
+        documents: d
+            .files
+            .iter()
+            .filter(|f| f.kind == FileKind::Document.code())
+            .map(|f| file_out(slug, f.clone()))
+            .collect(),
+        history: d
+            .history
+            .into_iter()
+            .map(|h| HistoryOut {
+                from: h.from_status,
+                to: h.to_status,
+                comment: h.comment,
+                at: h.created_at,
+            })
+            .collect(),
     }
 }
 
@@ -359,11 +444,8 @@ impl ProjectsApi {
         slug: Path<String>,
         id: Path<i64>,
     ) -> Result<Json<ProjectOut>> {
-        Ok(Json(
-            projects::get(&state, auth.actor(), &slug, id.0)
-                .await?
-                .into(),
-        ))
+        let detail = projects::get(&state, auth.actor(), &slug, id.0).await?;
+        Ok(Json(project_out(&slug, detail)))
     }
 
     /// Starts a project as a draft (a signed-in resident whose profile has what the session
@@ -389,7 +471,7 @@ impl ProjectsApi {
             request_lang(req),
         )
         .await?;
-        Ok(Created::Created(Json(detail.into())))
+        Ok(Created::Created(Json(project_out(&slug, detail))))
     }
 
     /// Changes a draft, or a project returned for revision (its author).
@@ -406,11 +488,8 @@ impl ProjectsApi {
         id: Path<i64>,
         body: Json<ProjectIn>,
     ) -> Result<Json<ProjectOut>> {
-        Ok(Json(
-            projects::update(&state, auth.actor(), &slug, id.0, input(body.0))
-                .await?
-                .into(),
-        ))
+        let detail = projects::update(&state, auth.actor(), &slug, id.0, input(body.0)).await?;
+        Ok(Json(project_out(&slug, detail)))
     }
 
     /// Takes a step of the project's life: submit, moderate, withdraw, results, implementation.
@@ -441,7 +520,96 @@ impl ProjectsApi {
             request_lang(req),
         )
         .await?;
-        Ok(Json(detail.into()))
+        Ok(Json(project_out(&slug, detail)))
+    }
+
+    /// Attaches a file to a draft or a project returned for revision (its author): the file is
+    /// the request body; `kind=image` takes a JPEG or PNG, `kind=document` a PDF, each checked
+    /// by content, within the size and count limits of the configuration.
+    #[oai(
+        path = "/cities/:slug/projects/:id/files",
+        method = "post",
+        operation_id = "attachProjectFile"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn attach_file(
+        &self,
+        req: &Request,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        id: Path<i64>,
+        /// `image` or `document`.
+        kind: Query<String>,
+        /// The file's name as the uploader knows it.
+        name: Query<Option<String>>,
+        body: Binary<Vec<u8>>,
+    ) -> Result<FileCreated> {
+        let kind = FileKind::from_code(&kind.0)
+            .ok_or_else(|| AppError::invalid("file-kind-unknown", "kind"))?;
+        let file = project_files::attach(
+            &state,
+            auth.actor(),
+            &slug,
+            id.0,
+            kind,
+            body.0,
+            super::declared_type(req),
+            name.0.as_deref(),
+        )
+        .await?;
+        Ok(FileCreated::Created(Json(file_out(&slug, file))))
+    }
+
+    /// A project's image or document, for whoever may see the project.
+    #[oai(
+        path = "/cities/:slug/projects/:id/files/:file_id",
+        method = "get",
+        operation_id = "getProjectFile"
+    )]
+    async fn file(
+        &self,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        id: Path<i64>,
+        file_id: Path<i64>,
+    ) -> Result<FileBytes> {
+        let download =
+            project_files::download(&state, auth.actor(), &slug, id.0, file_id.0).await?;
+        let cache = if download.public {
+            // A file never changes (a new upload is a new file), but a project may be withdrawn.
+            "public, max-age=3600"
+        } else {
+            "private, no-store"
+        };
+        Ok(FileBytes::Ok(
+            Binary(download.bytes),
+            download.file.content_type,
+            disposition(&download.file.file_name),
+            format!("\"{}\"", download.file.storage_key),
+            cache.to_owned(),
+            "nosniff".to_owned(),
+            "sandbox".to_owned(),
+        ))
+    }
+
+    /// Removes a file from a draft or a project returned for revision (its author).
+    #[oai(
+        path = "/cities/:slug/projects/:id/files/:file_id",
+        method = "delete",
+        operation_id = "deleteProjectFile"
+    )]
+    async fn delete_file(
+        &self,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        id: Path<i64>,
+        file_id: Path<i64>,
+    ) -> Result<Done> {
+        project_files::detach(&state, auth.actor(), &slug, id.0, file_id.0).await?;
+        Ok(Done::NoContent)
     }
 
     /// The moderation queue: projects in one status (default `on_moderation`), longest waiting

@@ -98,3 +98,10 @@ impl LocalizedName {
         }
     }
 }
+
+/// An answer with no body.
+#[derive(poem_openapi::ApiResponse)]
+pub enum Done {
+    #[oai(status = 204)]
+    NoContent,
+}

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod estimates;
 pub mod kyiv_id;
 pub mod profile;
+pub mod project_files;
 pub mod projects;
 pub mod sessions;
 pub mod staff;

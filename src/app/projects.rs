@@ -260,6 +260,49 @@ pub async fn create(
     detail_of(state, project).await
 }
 
+/// The project if `actor` may see it.
+pub(super) async fn find_visible(
+    state: &AppState,
+    actor: Option<&Actor>,
+    city_id: i64,
+    id: i64,
+) -> AppResult<project::Model> {
+    store::projects::find_in_city(&state.db, city_id, id)
+        .await?
+        .filter(|p| visible(actor, city_id, p))
+        .ok_or_else(|| not_found(id))
+}
+
+/// The project if `actor` is its author and may change it now: a draft during submission, or
+/// a project returned for revision while submission or review lasts. With its session.
+pub(super) async fn editable(
+    state: &AppState,
+    actor: &Actor,
+    city: &entities::city::Model,
+    id: i64,
+) -> AppResult<(project::Model, SessionView)> {
+    let project = find_visible(state, Some(actor), city.id, id).await?;
+    let status = to_domain(project.status);
+    let who = who(actor, city.id, &project);
+    if !rules::may_edit(status, who) {
+        return Err(if who == Who::Author {
+            AppError::new(StatusCode::CONFLICT, "project-not-editable").arg("status", status.code())
+        } else {
+            AppError::new(StatusCode::FORBIDDEN, "forbidden")
+        });
+    }
+    let view = session_of(state, city, &project).await?;
+    let period = period_of(&view);
+    let open = match status {
+        Status::Draft => period == Period::Submission,
+        _ => matches!(period, Period::Submission | Period::Review),
+    };
+    if !open {
+        return Err(AppError::new(StatusCode::CONFLICT, "submission-closed"));
+    }
+    Ok((project, view))
+}
+
 /// The author changes a draft, or a project returned for revision.
 pub async fn update(
     state: &AppState,
@@ -270,27 +313,7 @@ pub async fn update(
 ) -> AppResult<ProjectDetail> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let city = super::find_city(state, slug).await?;
-    let project = store::projects::find_in_city(&state.db, city.id, id)
-        .await?
-        .filter(|p| visible(Some(actor), city.id, p))
-        .ok_or_else(|| not_found(id))?;
-    let status = to_domain(project.status);
-    if !rules::may_edit(status, who(actor, city.id, &project)) {
-        return Err(if who(actor, city.id, &project) == Who::Author {
-            AppError::new(StatusCode::CONFLICT, "project-not-editable").arg("status", status.code())
-        } else {
-            AppError::new(StatusCode::FORBIDDEN, "forbidden")
-        });
-    }
-    let view = session_of(state, &city, &project).await?;
-    let period = period_of(&view);
-    let open = match status {
-        Status::Draft => period == Period::Submission,
-        _ => matches!(period, Period::Submission | Period::Review),
-    };
-    if !open {
-        return Err(AppError::new(StatusCode::CONFLICT, "submission-closed"));
-    }
+    let (project, view) = editable(state, actor, &city, id).await?;
     let (content, estimate) = check_content(state, city.id, &view, input).await?;
     let now = state.clock.now();
     let txn = state.db.begin().await?;
@@ -347,10 +370,7 @@ pub async fn change_status(
 ) -> AppResult<ProjectDetail> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let city = super::find_city(state, slug).await?;
-    let project = store::projects::find_in_city(&state.db, city.id, id)
-        .await?
-        .filter(|p| visible(Some(actor), city.id, p))
-        .ok_or_else(|| not_found(id))?;
+    let project = find_visible(state, Some(actor), city.id, id).await?;
     let comment = optional_text(comment, "comment", COMMENT_MAX)?;
     let view = session_of(state, &city, &project).await?;
     let from = to_domain(project.status);
@@ -501,10 +521,7 @@ pub async fn get(
     id: i64,
 ) -> AppResult<ProjectDetail> {
     let city = super::find_city(state, slug).await?;
-    let project = store::projects::find_in_city(&state.db, city.id, id)
-        .await?
-        .filter(|p| visible(actor, city.id, p))
-        .ok_or_else(|| not_found(id))?;
+    let project = find_visible(state, actor, city.id, id).await?;
     detail_of(state, project).await
 }
 

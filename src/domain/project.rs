@@ -293,6 +293,54 @@ pub fn may_edit(status: Status, who: Who) -> bool {
     who == Who::Author && matches!(status, Status::Draft | Status::NeedsRevision)
 }
 
+/// What an author attaches to a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// A photo or picture: JPEG or PNG.
+    Image,
+    /// A document: PDF.
+    Document,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 2] = [FileKind::Image, FileKind::Document];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            FileKind::Image => "image",
+            FileKind::Document => "document",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<FileKind> {
+        FileKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// The name a file is shown and downloaded under: the last part of what the uploader called
+/// it (no folders), without control characters and quotes, at most 100 characters, ending in
+/// `extension`; `fallback` when nothing usable is left.
+pub fn file_name(given: Option<&str>, fallback: &str, extension: &str) -> String {
+    const MAX: usize = 100;
+    let base = given
+        .unwrap_or("")
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\'))
+        .collect::<String>();
+    let base = base.trim().trim_start_matches('.').trim();
+    let stem = match base.rsplit_once('.') {
+        Some((stem, _)) => stem.trim(),
+        None => base,
+    };
+    let stem = if stem.is_empty() { fallback } else { stem };
+    let room = MAX - extension.chars().count() - 1;
+    let stem: String = stem.chars().take(room).collect();
+    format!("{}.{extension}", stem.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,5 +598,39 @@ mod tests {
         }
         assert_eq!(Status::from_code("submitted"), None);
         assert!(!S::Draft.is_public() && !S::Withdrawn.is_public() && S::Admitted.is_public());
+    }
+
+    #[test]
+    fn file_kinds_round_trip() {
+        for kind in FileKind::ALL {
+            assert_eq!(FileKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(FileKind::from_code("video"), None);
+    }
+
+    #[test]
+    fn file_names_are_cleaned() {
+        assert_eq!(
+            file_name(Some("Кошторис.pdf"), "document", "pdf"),
+            "Кошторис.pdf"
+        );
+        assert_eq!(
+            file_name(Some("C:\\Users\\me\\plan.PDF"), "document", "pdf"),
+            "plan.pdf"
+        );
+        assert_eq!(
+            file_name(Some("../../etc/passwd"), "document", "pdf"),
+            "passwd.pdf"
+        );
+        assert_eq!(file_name(Some("photo.png"), "image", "jpg"), "photo.jpg");
+        assert_eq!(file_name(Some("a\"b\r\n.png"), "image", "png"), "ab.png");
+        assert_eq!(file_name(Some(".hidden"), "image", "png"), "hidden.png");
+        assert_eq!(file_name(Some("   "), "image", "png"), "image.png");
+        assert_eq!(file_name(None, "document", "pdf"), "document.pdf");
+        assert_eq!(file_name(Some("dir/"), "document", "pdf"), "document.pdf");
+        let long = "я".repeat(500);
+        let name = file_name(Some(&long), "document", "pdf");
+        assert_eq!(name.chars().count(), 100);
+        assert!(name.ends_with(".pdf"));
     }
 }

@@ -247,6 +247,91 @@ pub async fn files<C: ConnectionTrait>(
         .await
 }
 
+/// Marks the project changed, if it is still in `expected` status; `false` otherwise. Inside a
+/// transaction this also locks the project's row (PostgreSQL) or the database (SQLite), so
+/// changes to its parts (files) are serialized and their limits hold.
+pub async fn touch<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    expected: ProjectStatus,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let result = project::Entity::update_many()
+        .col_expr(project::Column::UpdatedAt, Expr::value(now))
+        .filter(project::Column::Id.eq(id))
+        .filter(project::Column::Status.eq(expected))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// A file to attach to a project; its bytes are already in the file storage.
+pub struct NewFile {
+    pub project_id: i64,
+    pub kind: &'static str,
+    pub storage_key: String,
+    pub content_type: &'static str,
+    pub size_bytes: i64,
+    pub file_name: String,
+}
+
+pub async fn insert_file<C: ConnectionTrait>(
+    db: &C,
+    file: NewFile,
+    now: DateTime<Utc>,
+) -> Result<project_file::Model, DbErr> {
+    project_file::ActiveModel {
+        project_id: Set(file.project_id),
+        kind: Set(file.kind.to_owned()),
+        storage_key: Set(file.storage_key),
+        content_type: Set(file.content_type.to_owned()),
+        size_bytes: Set(file.size_bytes),
+        file_name: Set(file.file_name),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+/// How many files of `kind` the project has.
+pub async fn count_files<C: ConnectionTrait>(
+    db: &C,
+    project_id: i64,
+    kind: &str,
+) -> Result<u64, DbErr> {
+    project_file::Entity::find()
+        .filter(project_file::Column::ProjectId.eq(project_id))
+        .filter(project_file::Column::Kind.eq(kind))
+        .count(db)
+        .await
+}
+
+pub async fn find_file<C: ConnectionTrait>(
+    db: &C,
+    project_id: i64,
+    file_id: i64,
+) -> Result<Option<project_file::Model>, DbErr> {
+    project_file::Entity::find_by_id(file_id)
+        .filter(project_file::Column::ProjectId.eq(project_id))
+        .one(db)
+        .await
+}
+
+/// Removes the file's row; `false` when there was none.
+pub async fn delete_file<C: ConnectionTrait>(
+    db: &C,
+    project_id: i64,
+    file_id: i64,
+) -> Result<bool, DbErr> {
+    let result = project_file::Entity::delete_many()
+        .filter(project_file::Column::Id.eq(file_id))
+        .filter(project_file::Column::ProjectId.eq(project_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
 /// A project with the city its session belongs to.
 pub async fn find_in_city<C: ConnectionTrait>(
     db: &C,

@@ -3,7 +3,7 @@
 use chrono::Duration;
 use serde_json::{Value, json};
 
-use crate::support::{problem, spawn_app, spawn_app_with};
+use crate::support::{png, problem, spawn_app, spawn_app_with};
 
 const PASSWORD: &str = "каштани цвітуть 2027";
 
@@ -340,17 +340,6 @@ async fn one_address_trying_many_accounts_is_throttled() {
     let locked = attacker.login("0505556677", PASSWORD).await;
     assert!(locked.headers().contains_key("retry-after"));
     problem(locked, 429, "login-throttled").await;
-}
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = vec![];
-    image::RgbImage::from_pixel(width, height, image::Rgb([0, 87, 184]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .unwrap();
-    bytes
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@ use chrono::{TimeZone, Utc};
 use entities::city_role::Role;
 use serde_json::{Value, json};
 
-use crate::support::{Browser, TestApp, problem, spawn_app, spawn_app_with};
+use crate::support::{Browser, TestApp, jpeg, png, problem, spawn_app, spawn_app_with};
 
 const PASSWORD: &str = "довгий тестовий пароль";
 
@@ -36,28 +36,6 @@ async fn staff(app: &TestApp) -> (i64, Staff) {
             observer,
         },
     )
-}
-
-fn png(w: u32, h: u32) -> Vec<u8> {
-    let mut bytes = vec![];
-    image::RgbImage::from_pixel(w, h, image::Rgb([0, 87, 184]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .unwrap();
-    bytes
-}
-
-fn jpeg(w: u32, h: u32) -> Vec<u8> {
-    let mut bytes = vec![];
-    image::RgbImage::from_pixel(w, h, image::Rgb([255, 213, 0]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
-    bytes
 }
 
 fn session_body(stages: Value) -> Value {

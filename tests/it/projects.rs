@@ -6,7 +6,7 @@ use entities::{outbox, project_history};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use crate::support::{Browser, TestApp, problem, spawn_app};
+use crate::support::{Browser, TestApp, jpeg, png, problem, spawn_app, spawn_app_with};
 
 const PASSWORD: &str = "довгий тестовий пароль";
 
@@ -679,4 +679,253 @@ async fn the_queue_the_catalogue_and_the_map() {
         .await
         .unwrap();
     assert_eq!(mine.as_array().unwrap().len(), 4);
+}
+
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// The files the storage holds for a project.
+fn stored(app: &TestApp, project: i64) -> usize {
+    let dir = std::path::Path::new(&app.settings.storage.path)
+        .join("projects")
+        .join(project.to_string());
+    std::fs::read_dir(dir).map_or(0, |entries| entries.count())
+}
+
+#[tokio::test]
+async fn images_and_documents_are_checked_counted_served_and_removed() {
+    let app = spawn_app_with(|s| {
+        s.projects.max_images = 2;
+        s.projects.max_documents = 1;
+        s.projects.max_document_bytes = 2_000;
+    })
+    .await;
+    let c = city(&app).await;
+    let id = id_of(
+        c.author
+            .post("/api/v1/cities/kyiv/projects", &project(&c, "Сквер", "10"))
+            .await,
+    )
+    .await;
+    let files = format!("/api/v1/cities/kyiv/projects/{id}/files");
+    let attach = |kind: &str, name: &str| format!("{files}?kind={kind}&name={name}");
+
+    // An image, checked by content; its name is kept, without folders.
+    let photo = png(40, 30);
+    let added = c
+        .author
+        .post_bytes(
+            &attach(
+                "image",
+                "..%2Fmy%20photos%2F%D1%81%D0%BA%D0%B2%D0%B5%D1%80.png",
+            ),
+            photo.clone(),
+            "image/png",
+        )
+        .await;
+    assert_eq!(added.status(), 201);
+    let image: Value = added.json().await.unwrap();
+    assert_eq!(image["kind"], "image");
+    assert_eq!(image["name"], "сквер.png");
+    assert_eq!(image["content_type"], "image/png");
+    assert_eq!(image["size_bytes"], photo.len());
+    problem(
+        c.author
+            .post_bytes(&attach("image", "a.png"), jpeg(10, 10), "image/png")
+            .await,
+        422,
+        "image-mismatch",
+    )
+    .await;
+    problem(
+        c.author
+            .post_bytes(&attach("image", "a.png"), PDF.to_vec(), "image/png")
+            .await,
+        422,
+        "image-type",
+    )
+    .await;
+    let second = c
+        .author
+        .post_bytes(&attach("image", "b.jpg"), jpeg(10, 10), "image/jpeg")
+        .await;
+    assert_eq!(second.status(), 201);
+    let limit = problem(
+        c.author
+            .post_bytes(&attach("image", "c.png"), png(5, 5), "image/png")
+            .await,
+        409,
+        "project-files-limit",
+    )
+    .await;
+    assert!(limit["detail"].as_str().unwrap().contains('2'), "{limit}");
+
+    // A document: a PDF, whole, within its size.
+    problem(
+        c.author
+            .post_bytes(&attach("document", "a.pdf"), png(5, 5), "application/pdf")
+            .await,
+        422,
+        "document-type",
+    )
+    .await;
+    problem(
+        c.author
+            .post_bytes(
+                &attach("document", "a.pdf"),
+                PDF[..PDF.len() - 7].to_vec(),
+                "application/pdf",
+            )
+            .await,
+        422,
+        "document-corrupt",
+    )
+    .await;
+    let mut big = PDF.to_vec();
+    big.splice(9..9, vec![b' '; 3_000]);
+    problem(
+        c.author
+            .post_bytes(&attach("document", "a.pdf"), big, "application/pdf")
+            .await,
+        413,
+        "document-too-large",
+    )
+    .await;
+    let document = c
+        .author
+        .post_bytes(
+            &attach("document", "Кошторис.pdf"),
+            PDF.to_vec(),
+            "application/pdf",
+        )
+        .await;
+    assert_eq!(document.status(), 201);
+    let document: Value = document.json().await.unwrap();
+    problem(
+        c.author
+            .post_bytes(
+                &attach("document", "b.pdf"),
+                PDF.to_vec(),
+                "application/pdf",
+            )
+            .await,
+        409,
+        "project-files-limit",
+    )
+    .await;
+    problem(
+        c.author
+            .post_bytes(&attach("video", "a.mp4"), PDF.to_vec(), "video/mp4")
+            .await,
+        422,
+        "file-kind-unknown",
+    )
+    .await;
+    // Nobody else attaches anything.
+    problem(
+        c.resident
+            .post_bytes(&attach("image", "x.png"), png(5, 5), "image/png")
+            .await,
+        404,
+        "project-not-found",
+    )
+    .await;
+    assert_eq!(
+        app.client
+            .post(app.url(&attach("image", "x.png")))
+            .header("content-type", "image/png")
+            .body(png(5, 5))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    // Refused uploads leave nothing behind in the storage.
+    assert_eq!(stored(&app, id), 3);
+
+    // The page lists them; the author downloads them; a draft's files are not cached.
+    let page: Value = c
+        .author
+        .get(&format!("/api/v1/cities/kyiv/projects/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["images"].as_array().unwrap().len(), 2);
+    assert_eq!(page["documents"][0]["name"], "Кошторис.pdf");
+    let url = image["url"].as_str().unwrap();
+    let download = c.author.get(url).await;
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.headers()["content-type"], "image/png");
+    assert_eq!(download.headers()["cache-control"], "private, no-store");
+    assert_eq!(download.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(download.bytes().await.unwrap().as_ref(), photo.as_slice());
+    assert_eq!(app.get(url).await.status(), 404, "a draft is the author's");
+
+    // Removing one frees its place.
+    assert_eq!(c.author.delete(url).await.status(), 204);
+    problem(c.author.get(url).await, 404, "file-not-found").await;
+    problem(c.author.delete(url).await, 404, "file-not-found").await;
+    assert_eq!(stored(&app, id), 2);
+
+    // Once submitted the files are fixed; when admitted everyone downloads them.
+    assert_eq!(act(&c.author, id, "submit", None).await.status(), 200);
+    problem(
+        c.author
+            .post_bytes(&attach("image", "d.png"), png(5, 5), "image/png")
+            .await,
+        409,
+        "project-not-editable",
+    )
+    .await;
+    let doc_url = document["url"].as_str().unwrap();
+    problem(c.author.delete(doc_url).await, 409, "project-not-editable").await;
+    assert_eq!(act(&c.moderator, id, "admit", None).await.status(), 200);
+    let public = app.get(doc_url).await;
+    assert_eq!(public.status(), 200);
+    assert_eq!(public.headers()["content-type"], "application/pdf");
+    assert_eq!(public.headers()["cache-control"], "public, max-age=3600");
+    assert_eq!(public.headers()["content-security-policy"], "sandbox");
+    assert!(
+        public.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("filename*=UTF-8''%D0%9A"),
+    );
+    assert_eq!(public.bytes().await.unwrap().as_ref(), PDF);
+}
+
+#[tokio::test]
+async fn an_upload_the_storage_cannot_take_is_a_clear_error_and_leaves_no_row() {
+    let app = spawn_app().await;
+    let c = city(&app).await;
+    let id = id_of(
+        c.author
+            .post("/api/v1/cities/kyiv/projects", &project(&c, "Сквер", "10"))
+            .await,
+    )
+    .await;
+    // The storage folder becomes a plain file: every write to it fails, as on a full disk.
+    let root = std::path::Path::new(&app.settings.storage.path);
+    std::fs::remove_dir_all(root).unwrap();
+    std::fs::write(root, b"not a folder").unwrap();
+    problem(
+        c.author
+            .post_bytes(
+                &format!("/api/v1/cities/kyiv/projects/{id}/files?kind=image"),
+                png(5, 5),
+                "image/png",
+            )
+            .await,
+        503,
+        "storage-unavailable",
+    )
+    .await;
+    let count = entities::project_file::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+    std::fs::remove_file(root).ok();
 }

@@ -316,9 +316,30 @@ impl Browser {
         bytes: Vec<u8>,
         content_type: &str,
     ) -> reqwest::Response {
+        self.send_bytes(reqwest::Method::PUT, path, bytes, content_type)
+            .await
+    }
+
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> reqwest::Response {
+        self.send_bytes(reqwest::Method::POST, path, bytes, content_type)
+            .await
+    }
+
+    async fn send_bytes(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> reqwest::Response {
         self.with_csrf(
             self.client
-                .put(self.url(path))
+                .request(method, self.url(path))
                 .header("content-type", content_type)
                 .body(bytes),
         )
@@ -480,4 +501,22 @@ fn database_name_is_replaced_in_urls() {
         with_database("postgres://h:5432", "t1"),
         "postgres://h:5432/t1"
     );
+}
+
+/// A one-colour PNG image.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    encode(width, height, [0, 87, 184], image::ImageFormat::Png)
+}
+
+/// A one-colour JPEG image.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    encode(width, height, [255, 213, 0], image::ImageFormat::Jpeg)
+}
+
+fn encode(width: u32, height: u32, rgb: [u8; 3], format: image::ImageFormat) -> Vec<u8> {
+    let mut bytes = vec![];
+    image::RgbImage::from_pixel(width, height, image::Rgb(rgb))
+        .write_to(&mut std::io::Cursor::new(&mut bytes), format)
+        .unwrap();
+    bytes
 }
