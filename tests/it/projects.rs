@@ -3,7 +3,7 @@
 use chrono::Utc;
 use entities::city_role::Role;
 use entities::{outbox, project_history};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::support::{Browser, TestApp, jpeg, png, problem, spawn_app, spawn_app_with};
@@ -928,4 +928,60 @@ async fn an_upload_the_storage_cannot_take_is_a_clear_error_and_leaves_no_row() 
         .unwrap();
     assert_eq!(count, 0);
     std::fs::remove_file(root).ok();
+}
+
+#[tokio::test]
+async fn a_status_change_whose_email_cannot_be_written_leaves_no_trace() {
+    let app = spawn_app().await;
+    let c = city(&app).await;
+    let id = id_of(
+        c.author
+            .post("/api/v1/cities/kyiv/projects", &project(&c, "Сквер", "10"))
+            .await,
+    )
+    .await;
+    assert_eq!(act(&c.author, id, "submit", None).await.status(), 200);
+    let history = || async {
+        project_history::Entity::find()
+            .filter(project_history::Column::ProjectId.eq(id))
+            .count(&app.db)
+            .await
+            .unwrap()
+    };
+    let emails = || async { outbox::Entity::find().count(&app.db).await.unwrap() };
+    let (history_before, emails_before) = (history().await, emails().await);
+
+    // The database refuses every new e-mail: the step after the status and its history row.
+    let (refuse, allow) = match app.db.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => (
+            "CREATE FUNCTION refuse_mail() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN RAISE EXCEPTION 'outbox refused'; END $$; \
+             CREATE TRIGGER refuse_mail BEFORE INSERT ON outbox \
+             FOR EACH ROW EXECUTE FUNCTION refuse_mail();",
+            "DROP TRIGGER refuse_mail ON outbox",
+        ),
+        _ => (
+            "CREATE TRIGGER refuse_mail BEFORE INSERT ON outbox \
+             BEGIN SELECT RAISE(ABORT, 'outbox refused'); END;",
+            "DROP TRIGGER refuse_mail",
+        ),
+    };
+    app.db.execute_unprepared(refuse).await.unwrap();
+    problem(act(&c.moderator, id, "admit", None).await, 500, "internal").await;
+    let page: Value = c
+        .author
+        .get(&format!("/api/v1/cities/kyiv/projects/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["status"], "on_moderation", "the status is not changed");
+    assert_eq!(history().await, history_before, "no history row");
+    assert_eq!(emails().await, emails_before, "no e-mail");
+
+    // With the outbox back, the same step writes all three.
+    app.db.execute_unprepared(allow).await.unwrap();
+    assert_eq!(act(&c.moderator, id, "admit", None).await.status(), 200);
+    assert_eq!(history().await, history_before + 1);
+    assert_eq!(emails().await, emails_before + 1);
 }
