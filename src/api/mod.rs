@@ -10,6 +10,7 @@ pub mod kyiv_id;
 pub mod me;
 pub mod middleware;
 pub mod projects;
+pub mod registry;
 pub mod system;
 pub mod types;
 
@@ -33,6 +34,8 @@ pub enum ApiTags {
     Directory,
     /// About this server.
     Meta,
+    /// For the city property system (ІАС «Майно»): read-only, by API key.
+    Registry,
 }
 
 pub type Apis = (
@@ -44,6 +47,7 @@ pub type Apis = (
     me::MeApi,
     admin::AdminApi,
     city::CityApi,
+    registry::RegistryApi,
     system::MetaApi,
 );
 
@@ -59,6 +63,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             me::MeApi,
             admin::AdminApi,
             city::CityApi,
+            registry::RegistryApi,
             system::MetaApi,
         ),
         "hromada",

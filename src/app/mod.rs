@@ -12,6 +12,7 @@ pub mod kyiv_id;
 pub mod profile;
 pub mod project_files;
 pub mod projects;
+pub mod registry;
 pub mod sessions;
 pub mod staff;
 

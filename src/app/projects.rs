@@ -495,13 +495,7 @@ async fn detail_of(state: &AppState, project: project::Model) -> AppResult<Proje
         store::projects::history(&state.db, project.id),
         store::users::find(&state.db, project.author_id),
     )?;
-    let author_name = author
-        .map(|a| {
-            format!("{} {}", a.first_name, a.last_name)
-                .trim()
-                .to_owned()
-        })
-        .unwrap_or_default();
+    let author_name = author.as_ref().map(public_name).unwrap_or_default();
     Ok(ProjectDetail {
         status: to_domain(project.status),
         cost: Money::from_minor_units(project.cost_minor),
@@ -511,6 +505,13 @@ async fn detail_of(state: &AppState, project: project::Model) -> AppResult<Proje
         files,
         history,
     })
+}
+
+/// What the public is told of an author: the name, nothing else.
+pub fn public_name(author: &user::Model) -> String {
+    format!("{} {}", author.first_name, author.last_name)
+        .trim()
+        .to_owned()
 }
 
 /// One project, if the actor may see it.

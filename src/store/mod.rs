@@ -1,6 +1,7 @@
 //! Data access with sea-orm. Every function takes `&C: ConnectionTrait`, so callers choose a
 //! pool connection or an open transaction; inside a transaction always pass the transaction.
 
+pub mod api_keys;
 pub mod audit;
 pub mod budget_sessions;
 pub mod catalog;

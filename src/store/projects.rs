@@ -356,6 +356,9 @@ pub enum Order {
     CostDescending,
     /// Longest waiting first (the moderation queue).
     OldestChange,
+    /// Least recently changed first (incremental sync: a project changed while someone pages
+    /// moves to the end, where they will still find it).
+    LastUpdated,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -448,6 +451,7 @@ pub async fn page<C: ConnectionTrait>(
         Order::CostAscending => query.order_by_asc(project::Column::CostMinor),
         Order::CostDescending => query.order_by_desc(project::Column::CostMinor),
         Order::OldestChange => query.order_by_asc(project::Column::StatusChangedAt),
+        Order::LastUpdated => query.order_by_asc(project::Column::UpdatedAt),
     };
     let items = query
         .order_by_asc(project::Column::Id)

@@ -87,6 +87,17 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<user::Mo
     User::find_by_id(id).one(db).await
 }
 
+/// The users with these ids (those that exist).
+pub async fn find_many<C: ConnectionTrait>(db: &C, ids: &[i64]) -> Result<Vec<user::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    User::find()
+        .filter(user::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
 pub async fn roles_of<C: ConnectionTrait>(
     db: &C,
     user_id: i64,

@@ -985,3 +985,183 @@ async fn a_status_change_whose_email_cannot_be_written_leaves_no_trace() {
     assert_eq!(history().await, history_before + 1);
     assert_eq!(emails().await, emails_before + 1);
 }
+
+#[tokio::test]
+async fn the_property_registry_reads_with_a_valid_key_only() {
+    let app = spawn_app().await;
+    let c = city(&app).await;
+    let lviv = app.city("lviv").await;
+    let lviv_admin = signed_in(&app, "+380931000009", false, &[(lviv, Role::Admin)]).await;
+
+    // Keys are the city admins' business; the secret is shown once, and lists never show it.
+    problem(
+        c.moderator
+            .post("/api/v1/cities/kyiv/api-keys", &json!({ "name": "Майно" }))
+            .await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let made = c
+        .admin
+        .post(
+            "/api/v1/cities/kyiv/api-keys",
+            &json!({ "name": "ІАС Майно" }),
+        )
+        .await;
+    assert_eq!(made.status(), 201);
+    let made: Value = made.json().await.unwrap();
+    let secret = made["secret"].as_str().unwrap().to_owned();
+    assert!(secret.starts_with("hrm_") && secret.len() > 60);
+    assert!(secret.starts_with(made["prefix"].as_str().unwrap()));
+    let listed = c
+        .admin
+        .get("/api/v1/cities/kyiv/api-keys")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(listed.contains("ІАС Майно") && !listed.contains(&secret));
+    let other = lviv_admin
+        .post("/api/v1/cities/lviv/api-keys", &json!({ "name": "Львів" }))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Projects: a draft (never shown), one on moderation, one admitted.
+    let mut ids = vec![];
+    for title in ["Чернетка", "Сквер", "Стадіон"] {
+        ids.push(
+            id_of(
+                c.author
+                    .post("/api/v1/cities/kyiv/projects", &project(&c, title, "10"))
+                    .await,
+            )
+            .await,
+        );
+    }
+    for id in &ids[1..] {
+        assert_eq!(act(&c.author, *id, "submit", None).await.status(), 200);
+    }
+    app.clock.advance(chrono::Duration::minutes(5));
+    assert_eq!(act(&c.moderator, ids[2], "admit", None).await.status(), 200);
+
+    let read = |key: Option<&str>, path: &str| {
+        let mut request = app.client.get(app.url(path));
+        if let Some(key) = key {
+            request = request.header("x-api-key", key);
+        }
+        request.send()
+    };
+    let page: Value = read(Some(&secret), "/api/v1/registry/cities/kyiv/projects")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["total"], 2, "{page}");
+    let items = page["items"].as_array().unwrap();
+    // Least recently changed first: the admitted project comes last.
+    assert_eq!(items[0]["id"], ids[1]);
+    assert_eq!(items[1]["id"], ids[2]);
+    assert_eq!(items[1]["title"], "Стадіон");
+    assert_eq!(items[1]["status"], "admitted");
+    assert_eq!(items[1]["budget"], "10.30");
+    assert_eq!(items[1]["category"]["name"]["uk"], "Спорт");
+    assert_eq!(items[1]["author"], "Особа Тестова");
+    assert!(
+        !page.to_string().contains("author@example.org"),
+        "no contact data"
+    );
+
+    // Incremental: only what changed since the given time.
+    let since = items[1]["updated_at"].as_str().unwrap();
+    let changed: Value = read(
+        Some(&secret),
+        &format!(
+            "/api/v1/registry/cities/kyiv/projects?updated_since={}",
+            since.replace('+', "%2B")
+        ),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(changed["total"], 1, "{changed}");
+    assert_eq!(changed["items"][0]["id"], ids[2]);
+
+    // The city's map tiles.
+    let kyiv: Value = read(Some(&secret), "/api/v1/registry/cities/kyiv")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(kyiv["tile_url"].as_str().unwrap().contains("{z}"), "{kyiv}");
+
+    // A key of another city, a wrong key, no key.
+    problem(
+        read(Some(&other), "/api/v1/registry/cities/kyiv/projects")
+            .await
+            .unwrap(),
+        403,
+        "api-key-wrong-city",
+    )
+    .await;
+    problem(
+        read(Some("hrm_0000"), "/api/v1/registry/cities/kyiv/projects")
+            .await
+            .unwrap(),
+        401,
+        "api-key-invalid",
+    )
+    .await;
+    problem(
+        read(None, "/api/v1/registry/cities/kyiv/projects")
+            .await
+            .unwrap(),
+        401,
+        "unauthenticated",
+    )
+    .await;
+
+    // A revoked key opens nothing; its last use is on record.
+    let key_id = made["id"].as_i64().unwrap();
+    assert_eq!(
+        c.admin
+            .delete(&format!("/api/v1/cities/kyiv/api-keys/{key_id}"))
+            .await
+            .status(),
+        204
+    );
+    problem(
+        read(Some(&secret), "/api/v1/registry/cities/kyiv/projects")
+            .await
+            .unwrap(),
+        401,
+        "api-key-revoked",
+    )
+    .await;
+    let keys: Value = c
+        .admin
+        .get("/api/v1/cities/kyiv/api-keys")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(keys[0]["revoked_at"].is_string());
+    assert!(keys[0]["last_used_at"].is_string());
+    problem(
+        lviv_admin
+            .delete(&format!("/api/v1/cities/lviv/api-keys/{key_id}"))
+            .await,
+        404,
+        "api-key-not-found",
+    )
+    .await;
+}

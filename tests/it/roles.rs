@@ -65,6 +65,11 @@ enum Row {
     SetTranslation,
     ListDrafts,
     CreatePage,
+    ModerationQueue,
+    MyProjects,
+    ListApiKeys,
+    CreateApiKey,
+    RevokeApiKey,
     LogoutEverywhere,
 }
 
@@ -215,6 +220,29 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64)
             "/api/v1/cities/kyiv/pages".into(),
             json!({ "slug": format!("page-{cell}"), "title": { "uk": "Сторінка", "en": "Page" } }),
         ),
+        Row::ModerationQueue => Call::Get("/api/v1/cities/kyiv/moderation/projects".into()),
+        Row::MyProjects => Call::Get("/api/v1/cities/kyiv/me/projects".into()),
+        Row::ListApiKeys => Call::Get("/api/v1/cities/kyiv/api-keys".into()),
+        Row::CreateApiKey => Call::Post(
+            "/api/v1/cities/kyiv/api-keys".into(),
+            json!({ "name": format!("key {cell}") }),
+        ),
+        Row::RevokeApiKey => {
+            let key = store::api_keys::insert(
+                &app.db,
+                store::api_keys::NewKey {
+                    city_id: kyiv,
+                    name: format!("key {cell}"),
+                    key_prefix: "hrm_0000".into(),
+                    key_hash: format!("hash {cell}"),
+                    created_by: 1,
+                },
+                app.clock.now(),
+            )
+            .await
+            .unwrap();
+            Call::Delete(format!("/api/v1/cities/kyiv/api-keys/{}", key.id))
+        }
         Row::LogoutEverywhere => Call::Post("/api/v1/auth/logout-everywhere".into(), json!({})),
     }
 }
@@ -267,7 +295,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 33] = [
+    let table: [(Row, [u16; 7]); 38] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -300,6 +328,11 @@ async fn every_endpoint_for_every_role() {
         (SetTranslation, [401, 403, 204, 403, 204, 403, 204]),
         (ListDrafts, [401, 403, 200, 403, 200, 200, 200]),
         (CreatePage, [401, 403, 201, 403, 201, 403, 201]),
+        (ModerationQueue, [401, 403, 200, 403, 200, 403, 200]),
+        (MyProjects, [401, 200, 200, 200, 200, 200, 200]),
+        (ListApiKeys, [401, 403, 403, 403, 200, 403, 200]),
+        (CreateApiKey, [401, 403, 403, 403, 201, 403, 201]),
+        (RevokeApiKey, [401, 403, 403, 403, 204, 403, 204]),
         // Last: it ends the sessions the rows above use.
         (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
     ];
