@@ -1165,3 +1165,119 @@ async fn the_property_registry_reads_with_a_valid_key_only() {
     )
     .await;
 }
+
+/// Every status × every action × author, moderator, admin and resident, in each period of the
+/// session: the HTTP answer is what the domain's status machine says, wired through the real
+/// roles, the session's dates and the visibility rule.
+#[tokio::test]
+async fn every_transition_over_http_follows_the_status_machine() {
+    use hromada::domain::project::{self as rules, Action, Period, Status, TransitionError, Who};
+    use sea_orm::{ActiveModelTrait, Set};
+
+    let app = spawn_app().await;
+    let mut c = city(&app).await;
+    let id = id_of(
+        c.author
+            .post("/api/v1/cities/kyiv/projects", &project(&c, "Сквер", "10"))
+            .await,
+    )
+    .await;
+    let logins = [
+        (Who::Author, "+380931000003"),
+        (Who::Moderator, "+380931000002"),
+        (Who::Admin, "+380931000001"),
+        (Who::Other, "+380931000004"),
+    ];
+    // Day 0 is submission; the fixture's review, voting and results stages follow.
+    let periods = [
+        (Period::Submission, 0),
+        (Period::Review, 35),
+        (Period::Voting, 30),
+        (Period::AfterVoting, 30),
+    ];
+    let mut wrong = vec![];
+    let mut cells = 0;
+    for (period, days) in periods {
+        app.clock.advance(chrono::Duration::days(days));
+        // A month on, the sessions have expired: everyone signs in again.
+        for (browser, (_, login)) in [
+            &mut c.author,
+            &mut c.moderator,
+            &mut c.admin,
+            &mut c.resident,
+        ]
+        .into_iter()
+        .zip(logins)
+        {
+            assert_eq!(browser.login(login, PASSWORD).await.status(), 200);
+        }
+        let browsers = [&c.author, &c.moderator, &c.admin, &c.resident];
+        for from in Status::ALL {
+            for action in Action::ALL {
+                for (browser, (who, _)) in browsers.iter().zip(logins) {
+                    // Without a comment only where one is required: the rest take it as well.
+                    let comments: &[Option<&str>] = if action.needs_comment() {
+                        &[None, Some("Причина")]
+                    } else {
+                        &[Some("Причина")]
+                    };
+                    for &comment in comments {
+                        entities::project::ActiveModel {
+                            id: Set(id),
+                            status: Set(hromada::store::projects::to_entity(from)),
+                            ..Default::default()
+                        }
+                        .update(&app.db)
+                        .await
+                        .unwrap();
+                        let expected = if !rules::visible(from, Some(who)) {
+                            Err((404, "project-not-found"))
+                        } else {
+                            match rules::transition(from, action, who, period, comment.is_some()) {
+                                Ok(to) => Ok(to),
+                                Err(TransitionError::Forbidden) => Err((403, "forbidden")),
+                                Err(TransitionError::WrongStatus(_)) => {
+                                    Err((409, "project-transition-invalid"))
+                                }
+                                Err(TransitionError::WrongPeriod) => {
+                                    Err((409, "project-period-closed"))
+                                }
+                                Err(TransitionError::CommentRequired) => {
+                                    Err((422, "comment-required"))
+                                }
+                            }
+                        };
+                        let response = act(browser, id, action.code(), comment).await;
+                        let status = response.status().as_u16();
+                        let body: Value = response.json().await.unwrap();
+                        let got = if status == 200 {
+                            Status::from_code(body["status"].as_str().unwrap()).ok_or(())
+                        } else {
+                            Err(())
+                        };
+                        let same = match expected {
+                            Ok(to) => status == 200 && got == Ok(to),
+                            Err((code, problem)) => status == code && body["code"] == problem,
+                        };
+                        if !same {
+                            wrong.push(format!(
+                                "{period:?} {from:?} {action:?} by {who:?} (comment: {}): \
+                                 expected {expected:?}, got {status} {body}",
+                                comment.is_some()
+                            ));
+                        }
+                        cells += 1;
+                    }
+                }
+            }
+        }
+    }
+    let needing_comment = Action::ALL.iter().filter(|a| a.needs_comment()).count();
+    assert_eq!(cells, 4 * 11 * (11 + needing_comment) * 4);
+    assert!(
+        wrong.is_empty(),
+        "{} cells differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
