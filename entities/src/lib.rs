@@ -22,6 +22,8 @@ pub mod project_file;
 pub mod project_history;
 pub mod session;
 pub mod stage;
+pub mod supporter_application;
+pub mod supporter_history;
 pub mod translation_override;
 pub mod user;
 pub mod user_identity;

@@ -311,6 +311,20 @@ problem-api-key-wrong-city = A key of another city
     .detail = This key does not open the data of the city "{ $slug }".
 problem-api-key-not-found = API key not found
     .detail = The city has no key number { $id }.
+problem-supporter-own-project = This is your project
+    .detail = An author cannot support their own project.
+problem-supporter-not-admitted = The project has not passed moderation
+    .detail = A project's team can be joined once it is admitted to the vote.
+problem-supporter-already = You are a supporter already
+    .detail = You are in this project's team.
+problem-supporter-pending = Already applied
+    .detail = Your application is waiting for the author's decision.
+problem-supporter-transition-invalid = No such status change
+    .detail = An application in status "{ $status }" cannot be changed so.
+problem-supporter-status-changed = The application just changed
+    .detail = Someone changed the application's status. Reload the page and try again.
+problem-supporter-not-found = Application not found
+    .detail = The project has no application number { $id }.
 problem-sort-unknown = Unknown order
     .detail = One of: random, newest, cost_asc, cost_desc.
 problem-action-unknown = Unknown action
@@ -320,6 +334,29 @@ email-project-status-body =
     Hello!
 
     The status of your project “{ $title }” is now: { $status }.
+    { $comment }
+
+    The project's page: { $url }
+
+supporter-status-pending = Pending
+supporter-status-accepted = Supporter
+supporter-status-rejected = Rejected
+supporter-status-removed = Removed
+
+email-supporter-applied-subject = A new supporter application: “{ $title }” — Hromada
+email-supporter-applied-body =
+    Hello!
+
+    { $name } wants to join the team of your project “{ $title }”.
+    { $comment }
+
+    Review the application in the Supporters tab: { $url }
+
+email-supporter-status-subject = Your application to the team of “{ $title }”: { $status } — Hromada
+email-supporter-status-body =
+    Hello!
+
+    The author of the project “{ $title }” changed the status of your application: { $status }.
     { $comment }
 
     The project's page: { $url }

@@ -314,6 +314,20 @@ problem-api-key-wrong-city = Ключ іншого міста
     .detail = Цей ключ не відкриває дані міста «{ $slug }».
 problem-api-key-not-found = Ключа API не знайдено
     .detail = У міста немає ключа з номером { $id }.
+problem-supporter-own-project = Це ваш проєкт
+    .detail = Автор не може стати прихильником власного проєкту.
+problem-supporter-not-admitted = Проєкт ще не пройшов модерацію
+    .detail = Долучитися до команди проєкту можна після того, як його допущено до голосування.
+problem-supporter-already = Ви вже прихильник
+    .detail = Ви вже в команді цього проєкту.
+problem-supporter-pending = Заявку вже подано
+    .detail = Ваша заявка чекає на рішення автора проєкту.
+problem-supporter-transition-invalid = Такої зміни статусу немає
+    .detail = Заявку зі статусом «{ $status }» не можна так змінити.
+problem-supporter-status-changed = Заявку щойно змінено
+    .detail = Хтось змінив статус заявки. Оновіть сторінку й спробуйте знову.
+problem-supporter-not-found = Заявки не знайдено
+    .detail = У проєкту немає заявки з номером { $id }.
 problem-sort-unknown = Невідоме впорядкування
     .detail = Можливі: random, newest, cost_asc, cost_desc.
 problem-action-unknown = Невідома дія
@@ -323,6 +337,29 @@ email-project-status-body =
     Вітаємо!
 
     Статус вашого проєкту «{ $title }» тепер: { $status }.
+    { $comment }
+
+    Сторінка проєкту: { $url }
+
+supporter-status-pending = На модерації
+supporter-status-accepted = Прихильник
+supporter-status-rejected = Відхилено
+supporter-status-removed = Відмовлено
+
+email-supporter-applied-subject = Нова заявка прихильника: «{ $title }» — Громада
+email-supporter-applied-body =
+    Вітаємо!
+
+    { $name } хоче долучитися до команди вашого проєкту «{ $title }».
+    { $comment }
+
+    Розгляньте заявку у вкладці «Прихильники»: { $url }
+
+email-supporter-status-subject = Ваша заявка до команди «{ $title }»: { $status } — Громада
+email-supporter-status-body =
+    Вітаємо!
+
+    Автор проєкту «{ $title }» змінив статус вашої заявки: { $status }.
     { $comment }
 
     Сторінка проєкту: { $url }

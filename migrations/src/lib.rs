@@ -10,6 +10,7 @@ mod m20261123_000002_accounts;
 mod m20261123_000003_city_directory;
 mod m20261123_000004_kyiv_id;
 mod m20261123_000005_projects;
+mod m20261123_000006_supporters;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_city_directory::Migration),
             Box::new(m20261123_000004_kyiv_id::Migration),
             Box::new(m20261123_000005_projects::Migration),
+            Box::new(m20261123_000006_supporters::Migration),
         ]
     }
 }

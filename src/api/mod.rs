@@ -11,6 +11,7 @@ pub mod me;
 pub mod middleware;
 pub mod projects;
 pub mod registry;
+pub mod supporters;
 pub mod system;
 pub mod types;
 
@@ -41,6 +42,7 @@ pub enum ApiTags {
 pub type Apis = (
     catalog::CatalogApi,
     projects::ProjectsApi,
+    supporters::SupportersApi,
     estimates::EstimatesApi,
     auth::AuthApi,
     kyiv_id::KyivIdApi,
@@ -57,6 +59,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
         (
             catalog::CatalogApi,
             projects::ProjectsApi,
+            supporters::SupportersApi,
             estimates::EstimatesApi,
             auth::AuthApi,
             kyiv_id::KyivIdApi,

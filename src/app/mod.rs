@@ -15,6 +15,7 @@ pub mod projects;
 pub mod registry;
 pub mod sessions;
 pub mod staff;
+pub mod supporters;
 
 use poem::http::StatusCode;
 use sea_orm::ConnectionTrait;

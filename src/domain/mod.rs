@@ -17,6 +17,7 @@ pub mod password_policy;
 pub mod place;
 pub mod profile;
 pub mod project;
+pub mod supporters;
 pub mod throttle;
 pub mod timeline;
 

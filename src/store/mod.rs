@@ -10,6 +10,7 @@ pub mod identities;
 pub mod outbox;
 pub mod projects;
 pub mod sessions;
+pub mod supporters;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

@@ -7,7 +7,7 @@ use entities::{user, user_photo};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    QuerySelect, Set,
 };
 
 #[derive(Debug, Clone)]
@@ -204,4 +204,22 @@ pub async fn photo<C: ConnectionTrait>(
     user_id: i64,
 ) -> Result<Option<user_photo::Model>, DbErr> {
     UserPhoto::find_by_id(user_id).one(db).await
+}
+
+/// Which of these users have a photo (without loading the photos).
+pub async fn with_photo<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> Result<std::collections::HashSet<i64>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let found: Vec<i64> = UserPhoto::find()
+        .select_only()
+        .column(user_photo::Column::UserId)
+        .filter(user_photo::Column::UserId.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found.into_iter().collect())
 }

@@ -3,24 +3,13 @@
 use std::time::Duration;
 
 use entities::outbox::{self, EmailStatus};
-use hromada::config::SmtpTls;
 use sea_orm::{EntityTrait, QueryOrder};
 use serde_json::json;
 
-use crate::smtp::{self, SmtpSink, free_port, token_in};
+use crate::smtp::{self, SmtpSink, free_port, smtp_to, token_in};
 use crate::support::{TestApp, problem, spawn_app, spawn_app_with};
 
 const PASSWORD: &str = "каштани цвітуть 2027";
-
-fn smtp_to(port: u16) -> impl FnOnce(&mut hromada::config::Settings) {
-    move |s| {
-        s.smtp.host = "127.0.0.1".into();
-        s.smtp.port = port;
-        s.smtp.tls = SmtpTls::None;
-        s.smtp.timeout_secs = 5;
-        s.server.public_url = "https://hromada.example".into();
-    }
-}
 
 async fn outbox_rows(app: &TestApp) -> Vec<outbox::Model> {
     outbox::Entity::find()

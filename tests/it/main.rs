@@ -16,3 +16,4 @@ mod projects;
 mod roles;
 mod smtp;
 mod support;
+mod supporters;

@@ -8,27 +8,32 @@ use serde_json::{Value, json};
 
 use crate::support::{Browser, TestApp, jpeg, png, problem, spawn_app, spawn_app_with};
 
-const PASSWORD: &str = "довгий тестовий пароль";
+pub(crate) const PASSWORD: &str = "довгий тестовий пароль";
 
-struct City {
-    author: Browser,
-    moderator: Browser,
-    admin: Browser,
-    resident: Browser,
-    category: i64,
-    district: i64,
-    small: i64,
-    local: i64,
+pub(crate) struct City {
+    pub author: Browser,
+    pub moderator: Browser,
+    pub admin: Browser,
+    pub resident: Browser,
+    pub category: i64,
+    pub district: i64,
+    pub small: i64,
+    pub local: i64,
 }
 
-async fn signed_in(app: &TestApp, login: &str, platform: bool, roles: &[(i64, Role)]) -> Browser {
+pub(crate) async fn signed_in(
+    app: &TestApp,
+    login: &str,
+    platform: bool,
+    roles: &[(i64, Role)],
+) -> Browser {
     app.user(login, PASSWORD, platform, roles).await;
     let mut browser = app.browser();
     assert_eq!(browser.login(login, PASSWORD).await.status(), 200);
     browser
 }
 
-async fn id_of(response: reqwest::Response) -> i64 {
+pub(crate) async fn id_of(response: reqwest::Response) -> i64 {
     let status = response.status();
     let body: Value = response.json().await.unwrap();
     assert!(status.is_success(), "{status}: {body}");
@@ -37,7 +42,7 @@ async fn id_of(response: reqwest::Response) -> i64 {
 
 /// Kyiv in its submission stage: a category, a district with a boundary, a citywide and a
 /// district pot, an author with a complete profile, a moderator, an admin and a resident.
-async fn city(app: &TestApp) -> City {
+pub(crate) async fn city(app: &TestApp) -> City {
     let kyiv = app.city("kyiv").await;
     let admin = signed_in(app, "+380931000001", false, &[(kyiv, Role::Admin)]).await;
     let moderator = signed_in(app, "+380931000002", false, &[(kyiv, Role::Moderator)]).await;
@@ -109,7 +114,7 @@ async fn city(app: &TestApp) -> City {
     }
 }
 
-fn project(c: &City, title: &str, price: &str) -> Value {
+pub(crate) fn project(c: &City, title: &str, price: &str) -> Value {
     json!({
         "pot_id": c.small,
         "category_id": c.category,
@@ -125,7 +130,12 @@ fn project(c: &City, title: &str, price: &str) -> Value {
     })
 }
 
-async fn act(browser: &Browser, id: i64, action: &str, comment: Option<&str>) -> reqwest::Response {
+pub(crate) async fn act(
+    browser: &Browser,
+    id: i64,
+    action: &str,
+    comment: Option<&str>,
+) -> reqwest::Response {
     browser
         .post(
             &format!("/api/v1/cities/kyiv/projects/{id}/status"),

@@ -114,3 +114,14 @@ pub fn token_in(message: &serde_json::Value) -> String {
     let start = body.find("token=").expect("a link with a token") + "token=".len();
     body[start..start + 64].to_owned()
 }
+
+/// Settings that send e-mail to the sink on `port`.
+pub fn smtp_to(port: u16) -> impl FnOnce(&mut hromada::config::Settings) {
+    move |s| {
+        s.smtp.host = "127.0.0.1".into();
+        s.smtp.port = port;
+        s.smtp.tls = hromada::config::SmtpTls::None;
+        s.smtp.timeout_secs = 5;
+        s.server.public_url = "https://hromada.example".into();
+    }
+}
