@@ -24,6 +24,8 @@ pub struct Model {
     /// The most one project may cost, in kopiykas.
     pub max_project_cost_minor: i64,
     pub position: i32,
+    /// The most votes one voter may give to projects of this pot, if limited.
+    pub max_votes_per_voter: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

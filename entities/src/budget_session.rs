@@ -13,13 +13,17 @@ pub struct Model {
     pub created_at: DateTime<Utc>,
     pub min_voter_age: i32,
     pub min_author_age: i32,
-    /// `kyiv`, `greedy` or `equal_shares`.
+    /// `greedy`, `greedy-no-skip`, `greedy-threshold` or `equalshares/add1` (pabulib names).
     pub results_rule: String,
     pub min_votes_to_win: Option<i32>,
     /// JSON list: `password`, `kyiv_id`.
     pub registration_methods: String,
     /// JSON list of profile field codes required to take part.
     pub required_fields: String,
+    /// Whether a resident may take back a vote while voting lasts.
+    pub vote_withdrawal: bool,
+    /// `live` (counts shown while voting lasts) or `after_results`.
+    pub show_counts: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,8 @@ pub struct Model {
     /// Polygon or MultiPolygon as GeoJSON, validated before it is stored.
     #[sea_orm(column_type = "Text", nullable)]
     pub boundary: Option<String>,
+    /// Residents, when the city enters it: turnout is counted against it.
+    pub population: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,8 @@
 
 pub mod api_key;
 pub mod audit_log;
+pub mod ballot;
+pub mod ballot_pot;
 pub mod budget_pot;
 pub mod budget_session;
 pub mod category;
@@ -20,6 +22,7 @@ pub mod project;
 pub mod project_cost_line;
 pub mod project_file;
 pub mod project_history;
+pub mod result;
 pub mod session;
 pub mod stage;
 pub mod supporter_application;
@@ -28,6 +31,8 @@ pub mod translation_override;
 pub mod user;
 pub mod user_identity;
 pub mod user_photo;
+pub mod vote;
+pub mod vote_import;
 
 pub mod prelude {
     pub use super::audit_log::Entity as AuditLog;

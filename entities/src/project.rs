@@ -64,6 +64,9 @@ pub struct Model {
     pub status_changed_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Votes for the project, kept with each vote in the same transaction (the votes table is
+    /// the truth; this spares counting it on every page).
+    pub vote_count: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,7 @@ mod m20261123_000003_city_directory;
 mod m20261123_000004_kyiv_id;
 mod m20261123_000005_projects;
 mod m20261123_000006_supporters;
+mod m20261123_000007_voting;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_kyiv_id::Migration),
             Box::new(m20261123_000005_projects::Migration),
             Box::new(m20261123_000006_supporters::Migration),
+            Box::new(m20261123_000007_voting::Migration),
         ]
     }
 }

@@ -131,6 +131,8 @@ pub struct PotIn {
     pub scope: PotScopeIo,
     pub total: MoneyText,
     pub max_project_cost: MoneyText,
+    /// The most votes one voter gives to this pot's projects (none: only the session's limit).
+    pub max_votes_per_voter: Option<i32>,
 }
 
 #[derive(Debug, Object)]
@@ -140,6 +142,7 @@ pub struct PotOut {
     pub scope: PotScopeIo,
     pub total: MoneyText,
     pub max_project_cost: MoneyText,
+    pub max_votes_per_voter: Option<i32>,
 }
 
 #[derive(Debug, Object)]
@@ -148,13 +151,25 @@ pub struct ParametersIo {
     pub votes_per_voter: i32,
     pub min_voter_age: i32,
     pub min_author_age: i32,
-    /// `kyiv`, `greedy` or `equal_shares`.
+    /// How winners are chosen, by the pabulib names: `greedy`, `greedy-no-skip`,
+    /// `greedy-threshold` (needs `min_votes_to_win`) or `equalshares/add1`.
     pub results_rule: String,
     pub min_votes_to_win: Option<i32>,
     /// `password`, `kyiv_id`.
     pub registration_methods: Vec<String>,
     /// Profile fields required to take part, e.g. `birth_date`, `phone`.
     pub required_fields: Vec<String>,
+    /// Whether a resident may take back a vote while voting lasts (default: no).
+    #[oai(default)]
+    pub vote_withdrawal: bool,
+    /// `live`: vote counts shown while voting lasts (the default); `after_results`: hidden
+    /// until results are published.
+    #[oai(default = "live_counts")]
+    pub show_counts: String,
+}
+
+fn live_counts() -> String {
+    "live".to_owned()
 }
 
 #[derive(Debug, Object)]
@@ -298,6 +313,8 @@ fn parameters_in(p: ParametersIo) -> Parameters {
         min_votes_to_win: p.min_votes_to_win,
         registration_methods: p.registration_methods,
         required_fields: p.required_fields,
+        vote_withdrawal: p.vote_withdrawal,
+        show_counts: p.show_counts,
     }
 }
 
@@ -323,6 +340,7 @@ fn pots_in(pots: Vec<PotIn>) -> Vec<PotInput> {
             },
             total: p.total.0,
             max_project_cost: p.max_project_cost.0,
+            max_votes_per_voter: p.max_votes_per_voter,
         })
         .collect()
 }
@@ -360,6 +378,8 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
             min_votes_to_win: s.min_votes_to_win,
             registration_methods: v.registration_methods,
             required_fields: v.required_fields,
+            vote_withdrawal: s.vote_withdrawal,
+            show_counts: s.show_counts,
         },
         stages: v
             .stages
@@ -388,6 +408,7 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
                 },
                 total: money(p.total_minor),
                 max_project_cost: money(p.max_project_cost_minor),
+                max_votes_per_voter: p.max_votes_per_voter,
             })
             .collect(),
         now: phase,

@@ -47,7 +47,7 @@ pub struct ProjectIn {
 #[derive(Debug, Object)]
 pub struct StatusChangeIn {
     /// `submit`, `resubmit`, `withdraw` (the author); `admit`, `return_for_revision`, `reject`
-    /// (moderators); `select_winner`, `mark_not_selected` (admins, after voting);
+    /// (moderators); `select_winner`, `mark_not_selected` (moderators, after voting; publishing the results sets them);
     /// `start_implementation`, `mark_implemented`, `mark_not_implemented` (moderators).
     pub action: String,
     /// Required to return for revision, to reject and to mark not implemented.

@@ -222,6 +222,7 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
                 scope: PotScope::Citywide,
                 total: money("50000000.00")?,
                 max_project_cost: money("1999999.99")?,
+                max_votes_per_voter: None,
             },
             NewPot {
                 name_uk: "Великі проєкти".into(),
@@ -229,6 +230,7 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
                 scope: PotScope::Citywide,
                 total: money("100000000.00")?,
                 max_project_cost: money("20000000.00")?,
+                max_votes_per_voter: None,
             },
         ],
     )

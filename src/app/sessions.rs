@@ -26,6 +26,8 @@ pub struct PotInput {
     pub scope: PotScope,
     pub total: String,
     pub max_project_cost: String,
+    /// The most votes a voter gives to this pot's projects, if limited.
+    pub max_votes_per_voter: Option<i32>,
 }
 
 #[derive(Debug, Clone)]
@@ -37,6 +39,10 @@ pub struct Parameters {
     pub min_votes_to_win: Option<i32>,
     pub registration_methods: Vec<String>,
     pub required_fields: Vec<String>,
+    /// Whether a vote can be taken back while voting lasts.
+    pub vote_withdrawal: bool,
+    /// `live` or `after_results`.
+    pub show_counts: String,
 }
 
 #[derive(Debug, Clone)]
@@ -140,6 +146,7 @@ fn check_parameters(p: &Parameters) -> AppResult<()> {
         min_votes_to_win: p.min_votes_to_win,
         registration_methods: &p.registration_methods,
         required_fields: &p.required_fields,
+        show_counts: &p.show_counts,
     })
     .map_err(|err| match err {
         ParameterError::VotesPerVoter => {
@@ -147,7 +154,10 @@ fn check_parameters(p: &Parameters) -> AppResult<()> {
         }
         ParameterError::Age { field } => AppError::invalid("age-invalid", field),
         ParameterError::ResultsRule => AppError::invalid("results-rule-invalid", "results_rule"),
-        ParameterError::MinVotes => AppError::invalid("min-votes-invalid", "min_votes_to_win"),
+        ParameterError::MinVotes | ParameterError::ThresholdMissing => {
+            AppError::invalid("min-votes-invalid", "min_votes_to_win")
+        }
+        ParameterError::ShowCounts => AppError::invalid("show-counts-invalid", "show_counts"),
         ParameterError::RegistrationMethods => {
             AppError::invalid("registration-methods-invalid", "registration_methods")
         }
@@ -178,6 +188,12 @@ fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
                     &format!("pots[{i}]"),
                 ));
             }
+            if !budget::pot_vote_limit_valid(pot.max_votes_per_voter) {
+                return Err(AppError::invalid(
+                    "pot-vote-limit-invalid",
+                    &format!("pots[{i}].max_votes_per_voter"),
+                ));
+            }
             let name_uk = crate::domain::profile::name(&pot.name_uk)
                 .map_err(|_| AppError::invalid("field-required", &format!("pots[{i}].name.uk")))?;
             let name_en = crate::domain::profile::name(&pot.name_en)
@@ -188,6 +204,7 @@ fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
                 scope: pot.scope,
                 total,
                 max_project_cost: max,
+                max_votes_per_voter: pot.max_votes_per_voter,
             })
         })
         .collect()
@@ -316,22 +333,15 @@ pub async fn create(
     let now = state.clock.now();
     let p = &input.parameters;
     let txn = state.db.begin().await?;
-    let session = budget_session::ActiveModel {
+    let mut model = budget_session::ActiveModel {
         city_id: Set(city.id),
         name_uk: Set(name_uk),
         name_en: Set(name_en),
-        votes_per_voter: Set(p.votes_per_voter),
         created_at: Set(now),
-        min_voter_age: Set(p.min_voter_age),
-        min_author_age: Set(p.min_author_age),
-        results_rule: Set(p.results_rule.clone()),
-        min_votes_to_win: Set(p.min_votes_to_win),
-        registration_methods: Set(json!(p.registration_methods).to_string()),
-        required_fields: Set(json!(p.required_fields).to_string()),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    };
+    set_parameters(&mut model, p);
+    let session = model.insert(&txn).await?;
     store::budget_sessions::replace_stages(&txn, session.id, &input.stages, tz).await?;
     store::budget_sessions::replace_pots(&txn, session.id, &pots).await?;
     super::audit(
@@ -346,6 +356,18 @@ pub async fn create(
     .await?;
     txn.commit().await?;
     load(state, &city, session).await
+}
+
+fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters) {
+    model.votes_per_voter = Set(p.votes_per_voter);
+    model.min_voter_age = Set(p.min_voter_age);
+    model.min_author_age = Set(p.min_author_age);
+    model.results_rule = Set(p.results_rule.clone());
+    model.min_votes_to_win = Set(p.min_votes_to_win);
+    model.registration_methods = Set(json!(p.registration_methods).to_string());
+    model.required_fields = Set(json!(p.required_fields).to_string());
+    model.vote_withdrawal = Set(p.vote_withdrawal);
+    model.show_counts = Set(p.show_counts.clone());
 }
 
 fn stages_json(stages: &[StageDates]) -> serde_json::Value {
@@ -402,13 +424,7 @@ pub async fn update(
             .map_err(|e| super::auth::profile_error(e, "name.en"))?);
     }
     if let Some(p) = &change.parameters {
-        model.votes_per_voter = Set(p.votes_per_voter);
-        model.min_voter_age = Set(p.min_voter_age);
-        model.min_author_age = Set(p.min_author_age);
-        model.results_rule = Set(p.results_rule.clone());
-        model.min_votes_to_win = Set(p.min_votes_to_win);
-        model.registration_methods = Set(json!(p.registration_methods).to_string());
-        model.required_fields = Set(json!(p.required_fields).to_string());
+        set_parameters(&mut model, p);
     }
     let session = model.update(&txn).await?;
     if let Some(stages) = &change.stages {

@@ -3,7 +3,15 @@
 use super::money::Money;
 use super::profile::Field;
 
-pub const RESULTS_RULES: [&str; 3] = ["kyiv", "greedy", "equal_shares"];
+/// The results rules, by their pabulib names (see `domain::tally`).
+pub const RESULTS_RULES: [&str; 4] = [
+    "greedy",
+    "greedy-no-skip",
+    "greedy-threshold",
+    "equalshares/add1",
+];
+/// When vote counts are shown: while voting lasts, or only with the results.
+pub const SHOW_COUNTS: [&str; 2] = ["live", "after_results"];
 pub const REGISTRATION_METHODS: [&str; 2] = ["password", "kyiv_id"];
 /// Pots per session, at most.
 pub const MAX_POTS: usize = 20;
@@ -19,6 +27,10 @@ pub enum ParameterError {
     ResultsRule,
     #[error("the minimum number of votes cannot be negative")]
     MinVotes,
+    #[error("greedy-threshold needs the minimum number of votes")]
+    ThresholdMissing,
+    #[error("counts are shown live or after_results")]
+    ShowCounts,
     #[error("registration methods: at least one of password, kyiv_id")]
     RegistrationMethods,
     #[error("unknown required profile field")]
@@ -34,6 +46,7 @@ pub struct ParameterValues<'a> {
     pub min_votes_to_win: Option<i32>,
     pub registration_methods: &'a [String],
     pub required_fields: &'a [String],
+    pub show_counts: &'a str,
 }
 
 pub fn check_parameters(p: &ParameterValues<'_>) -> Result<(), ParameterError> {
@@ -54,6 +67,12 @@ pub fn check_parameters(p: &ParameterValues<'_>) -> Result<(), ParameterError> {
     if p.min_votes_to_win.is_some_and(|v| v < 0) {
         return Err(ParameterError::MinVotes);
     }
+    if p.results_rule == "greedy-threshold" && p.min_votes_to_win.is_none() {
+        return Err(ParameterError::ThresholdMissing);
+    }
+    if !SHOW_COUNTS.contains(&p.show_counts) {
+        return Err(ParameterError::ShowCounts);
+    }
     if p.registration_methods.is_empty()
         || p.registration_methods
             .iter()
@@ -70,6 +89,11 @@ pub fn check_parameters(p: &ParameterValues<'_>) -> Result<(), ParameterError> {
     Ok(())
 }
 
+/// A pot's limit of votes per voter, when it has one: 1 to 50.
+pub fn pot_vote_limit_valid(limit: Option<i32>) -> bool {
+    limit.is_none_or(|l| (1..=50).contains(&l))
+}
+
 /// A pot's amounts: both positive, and one project no dearer than the whole pot.
 pub fn pot_amounts_valid(total: Money, max_project_cost: Money) -> bool {
     total > Money::ZERO && max_project_cost > Money::ZERO && max_project_cost <= total
@@ -84,10 +108,11 @@ mod tests {
             votes_per_voter: 5,
             min_voter_age: 16,
             min_author_age: 18,
-            results_rule: "kyiv",
+            results_rule: "greedy",
             min_votes_to_win: None,
             registration_methods: methods,
             required_fields: fields,
+            show_counts: "live",
         }
     }
 
@@ -129,6 +154,27 @@ mod tests {
             bad(&|p| p.min_votes_to_win = Some(-1)),
             Err(ParameterError::MinVotes)
         );
+        assert_eq!(
+            bad(&|p| p.results_rule = "greedy-threshold"),
+            Err(ParameterError::ThresholdMissing)
+        );
+        assert_eq!(
+            bad(&|p| {
+                p.results_rule = "greedy-threshold";
+                p.min_votes_to_win = Some(50);
+            }),
+            Ok(())
+        );
+        for rule in RESULTS_RULES.into_iter().filter(|r| *r != "greedy-threshold") {
+            assert_eq!(bad(&|p| p.results_rule = rule), Ok(()), "{rule}");
+        }
+        assert_eq!(
+            bad(&|p| p.show_counts = "never"),
+            Err(ParameterError::ShowCounts)
+        );
+        assert_eq!(bad(&|p| p.show_counts = "after_results"), Ok(()));
+        assert!(pot_vote_limit_valid(None) && pot_vote_limit_valid(Some(1)));
+        assert!(!pot_vote_limit_valid(Some(0)) && !pot_vote_limit_valid(Some(51)));
         assert_eq!(
             bad(&|p| p.registration_methods = &[]),
             Err(ParameterError::RegistrationMethods)

@@ -88,9 +88,9 @@ pub enum Action {
     Admit,
     /// The author withdraws it, until voting starts.
     Withdraw,
-    /// After the results: it won.
+    /// After the results: it won (set when a moderator publishes the results).
     SelectWinner,
-    /// After the results: it did not win.
+    /// After the results: it did not win (likewise).
     MarkNotSelected,
     StartImplementation,
     MarkImplemented,
@@ -234,10 +234,11 @@ pub fn transition(
         A::ReturnForRevision
         | A::Reject
         | A::Admit
+        | A::SelectWinner
+        | A::MarkNotSelected
         | A::StartImplementation
         | A::MarkImplemented
         | A::MarkNotImplemented => staff(who),
-        A::SelectWinner | A::MarkNotSelected => who == Who::Admin,
     };
     if !allowed_who {
         return Err(TransitionError::Forbidden);
@@ -354,7 +355,6 @@ mod tests {
     fn allowed() -> Vec<Row> {
         const AUTHOR: &[Who] = &[Who::Author];
         const STAFF: &[Who] = &[Who::Moderator, Who::Admin];
-        const ADMIN: &[Who] = &[Who::Admin];
         const SUBMISSION: &[Period] = &[Period::Submission];
         const BEFORE_VOTING: &[Period] =
             &[Period::BeforeSubmission, Period::Submission, Period::Review];
@@ -405,11 +405,11 @@ mod tests {
                 BEFORE_VOTING,
                 S::Withdrawn,
             ),
-            (A::SelectWinner, S::Admitted, ADMIN, AFTER, S::Winner),
+            (A::SelectWinner, S::Admitted, STAFF, AFTER, S::Winner),
             (
                 A::MarkNotSelected,
                 S::Admitted,
-                ADMIN,
+                STAFF,
                 AFTER,
                 S::NotSelected,
             ),

@@ -22,6 +22,7 @@ pub struct NewPot {
     pub scope: PotScope,
     pub total: Money,
     pub max_project_cost: Money,
+    pub max_votes_per_voter: Option<i32>,
 }
 
 pub fn db_kind(kind: StageKind) -> DbStageKind {
@@ -147,6 +148,7 @@ pub async fn replace_pots<C: ConnectionTrait>(
             total_minor: Set(pot.total.minor_units()),
             max_project_cost_minor: Set(pot.max_project_cost.minor_units()),
             position: Set(position as i32),
+            max_votes_per_voter: Set(pot.max_votes_per_voter),
             ..Default::default()
         }
         .insert(db)

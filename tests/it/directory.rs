@@ -42,7 +42,7 @@ fn session_body(stages: Value) -> Value {
     json!({
         "name": { "uk": "Громадський бюджет 2027", "en": "Participatory budget 2027" },
         "parameters": {
-            "votes_per_voter": 5, "min_voter_age": 16, "min_author_age": 18, "results_rule": "kyiv",
+            "votes_per_voter": 5, "min_voter_age": 16, "min_author_age": 18, "results_rule": "greedy",
             "registration_methods": ["password", "kyiv_id"],
             "required_fields": ["last_name", "first_name", "birth_date", "phone"]
         },

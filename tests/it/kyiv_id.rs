@@ -376,7 +376,7 @@ async fn create_session(admin: &Browser, city: &str, methods: &[&str], required:
                 "name": { "uk": "Громадський бюджет", "en": "Participatory budget" },
                 "parameters": {
                     "votes_per_voter": 5, "min_voter_age": 16, "min_author_age": 18,
-                    "results_rule": "kyiv", "registration_methods": methods,
+                    "results_rule": "greedy", "registration_methods": methods,
                     "required_fields": required
                 },
                 "stages": [

@@ -82,7 +82,7 @@ pub(crate) async fn city(app: &TestApp) -> City {
                 "name": { "uk": "ГБ", "en": "PB" },
                 "parameters": {
                     "votes_per_voter": 5, "min_voter_age": 16, "min_author_age": 18,
-                    "results_rule": "kyiv", "registration_methods": ["password"],
+                    "results_rule": "greedy", "registration_methods": ["password"],
                     "required_fields": ["last_name", "first_name", "birth_date", "phone"]
                 },
                 "stages": [

@@ -78,7 +78,7 @@ fn session_body(year: i32) -> Value {
     json!({
         "name": { "uk": "Сесія", "en": "Session" },
         "parameters": {
-            "votes_per_voter": 5, "min_voter_age": 16, "min_author_age": 18, "results_rule": "kyiv",
+            "votes_per_voter": 5, "min_voter_age": 16, "min_author_age": 18, "results_rule": "greedy",
             "registration_methods": ["password"], "required_fields": ["phone"]
         },
         "stages": [
