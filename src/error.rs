@@ -54,6 +54,12 @@ impl AppError {
         self
     }
 
+    /// The problem's detail in `lang`, as its problem+json carries it (without a city's own
+    /// wording): for reports that list several problems.
+    pub fn detail(&self, localizer: &crate::i18n::Localizer, lang: crate::i18n::Lang) -> String {
+        localizer.get(lang, &format!("problem-{}.detail", self.code), &self.args)
+    }
+
     pub fn unauthenticated() -> Self {
         Self::new(StatusCode::UNAUTHORIZED, "unauthenticated")
     }

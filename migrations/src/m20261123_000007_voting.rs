@@ -174,7 +174,12 @@ impl MigrationTrait for Migration {
             integer_null(BudgetPots::MaxVotesPerVoter),
         )
         .await?;
-        add_column(manager, Districts::Table, big_integer_null(Districts::Population)).await?;
+        add_column(
+            manager,
+            Districts::Table,
+            big_integer_null(Districts::Population),
+        )
+        .await?;
         add_column(
             manager,
             Projects::Table,

@@ -14,6 +14,7 @@ pub mod registry;
 pub mod supporters;
 pub mod system;
 pub mod types;
+pub mod voting;
 
 use poem_openapi::{OpenApiService, Tags};
 
@@ -23,6 +24,8 @@ pub enum ApiTags {
     Cities,
     /// Budget projects.
     Projects,
+    /// Votes, paper ballots, results.
+    Voting,
     /// Exact money calculations for forms.
     Estimates,
     /// Registration, sign-in, password reset.
@@ -43,6 +46,7 @@ pub type Apis = (
     catalog::CatalogApi,
     projects::ProjectsApi,
     supporters::SupportersApi,
+    voting::VotingApi,
     estimates::EstimatesApi,
     auth::AuthApi,
     kyiv_id::KyivIdApi,
@@ -60,6 +64,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             catalog::CatalogApi,
             projects::ProjectsApi,
             supporters::SupportersApi,
+            voting::VotingApi,
             estimates::EstimatesApi,
             auth::AuthApi,
             kyiv_id::KyivIdApi,

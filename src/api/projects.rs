@@ -158,6 +158,8 @@ pub struct ProjectSummary {
     pub created_at: DateTime<Utc>,
     /// Since when it has been in its status.
     pub status_changed_at: DateTime<Utc>,
+    /// Votes for it, when its session shows them (live, or once results are published).
+    pub votes: Option<i64>,
 }
 
 #[derive(Debug, Object)]
@@ -216,8 +218,16 @@ pub enum Created {
     Created(Json<ProjectOut>),
 }
 
-fn summary(p: &entities::project::Model) -> ProjectSummary {
+/// A project for lists; its votes when `counts` (the sessions whose counts are shown now) has
+/// its session.
+fn summary(
+    p: &entities::project::Model,
+    counts: &std::collections::HashSet<i64>,
+) -> ProjectSummary {
     ProjectSummary {
+        votes: counts
+            .contains(&p.budget_session_id)
+            .then_some(p.vote_count),
         id: p.id,
         session_id: p.budget_session_id,
         pot_id: p.pot_id,
@@ -238,7 +248,10 @@ fn summary(p: &entities::project::Model) -> ProjectSummary {
 fn project_out(slug: &str, d: ProjectDetail) -> ProjectOut {
     let p = &d.project;
     ProjectOut {
-        summary: summary(p),
+        summary: ProjectSummary {
+            votes: d.votes,
+            ..summary(p, &Default::default())
+        },
         description_html: crate::domain::content::render_markdown(&p.description),
         description: p.description.clone(),
         address: p.address.clone(),
@@ -346,7 +359,8 @@ fn query(
 impl ProjectsApi {
     /// The public catalogue. Filters combine; `status` takes several, comma-separated; `q`
     /// searches titles and descriptions. `sort`: `random` (the default: a shuffle that stays
-    /// the same for one `seed`), `newest`, `cost_asc`, `cost_desc`.
+    /// the same for one `seed`), `newest`, `cost_asc`, `cost_desc`, `votes` (with `session`,
+    /// when that session shows its counts).
     #[oai(
         path = "/cities/:slug/projects",
         method = "get",
@@ -375,7 +389,11 @@ impl ProjectsApi {
         )?;
         let page = projects::list(&state, &slug, query).await?;
         Ok(Json(ProjectPageOut {
-            items: page.items.iter().map(summary).collect(),
+            items: page
+                .items
+                .iter()
+                .map(|p| summary(p, &page.counts))
+                .collect(),
             total: page.total,
             limit: page.limit,
             offset: page.offset,
@@ -649,7 +667,7 @@ impl ProjectsApi {
                 .items
                 .iter()
                 .map(|p| QueueItem {
-                    summary: summary(p),
+                    summary: summary(p, &page.counts),
                     waiting_seconds: projects::waited(p, now),
                 })
                 .collect(),
@@ -671,7 +689,7 @@ impl ProjectsApi {
         auth: Data<&Auth>,
         slug: Path<String>,
     ) -> Result<Json<Vec<ProjectSummary>>> {
-        let items = projects::mine(&state, auth.actor(), &slug).await?;
-        Ok(Json(items.iter().map(summary).collect()))
+        let (items, counts) = projects::mine(&state, auth.actor(), &slug).await?;
+        Ok(Json(items.iter().map(|p| summary(p, &counts)).collect()))
     }
 }

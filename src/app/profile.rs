@@ -92,6 +92,28 @@ pub(crate) fn missing_fields_error(
     AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code).arg("fields", names.join(", "))
 }
 
+/// The user, once their profile has every field `view`'s session requires; otherwise the
+/// problem `code` naming each missing field in `lang`.
+pub(crate) async fn with_required_fields(
+    state: &AppState,
+    view: &super::sessions::SessionView,
+    user_id: i64,
+    lang: Lang,
+    code: &'static str,
+) -> AppResult<user::Model> {
+    let user = store::users::find(&state.db, user_id)
+        .await?
+        .ok_or_else(AppError::unauthenticated)?;
+    let has_photo = store::users::photo(&state.db, user_id).await?.is_some();
+    let missing = profile::missing(&view.required(), &filled(&user, has_photo));
+    if !missing.is_empty() {
+        return Err(
+            missing_fields_error(&state.localizer, lang, code, &missing).at_field("profile")
+        );
+    }
+    Ok(user)
+}
+
 pub(crate) fn filled(user: &user::Model, has_photo: bool) -> Filled {
     Filled {
         last_name: !user.last_name.is_empty(),

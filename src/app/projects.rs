@@ -55,6 +55,8 @@ pub struct ProjectDetail {
     pub lines: Vec<project_cost_line::Model>,
     pub files: Vec<project_file::Model>,
     pub history: Vec<project_history::Model>,
+    /// Its votes, when the session shows them now.
+    pub votes: Option<i64>,
 }
 
 fn not_found(id: i64) -> AppError {
@@ -192,20 +194,9 @@ async fn check_author(
     user_id: i64,
     lang: Lang,
 ) -> AppResult<()> {
-    let user = store::users::find(&state.db, user_id)
-        .await?
-        .ok_or_else(AppError::unauthenticated)?;
-    let has_photo = store::users::photo(&state.db, user_id).await?.is_some();
-    let missing = profile::missing(&view.required(), &super::profile::filled(&user, has_photo));
-    if !missing.is_empty() {
-        return Err(super::profile::missing_fields_error(
-            &state.localizer,
-            lang,
-            "profile-incomplete",
-            &missing,
-        )
-        .at_field("profile"));
-    }
+    let user =
+        super::profile::with_required_fields(state, view, user_id, lang, "profile-incomplete")
+            .await?;
     let min_age = view.session.min_author_age;
     let today = state.clock.now().with_timezone(&tz).date_naive();
     if !profile::old_enough(user.birth_date, today, min_age) {
@@ -331,7 +322,7 @@ pub async fn update(
     detail_of(state, project).await
 }
 
-async fn session_of(
+pub(super) async fn session_of(
     state: &AppState,
     city: &entities::city::Model,
     project: &project::Model,
@@ -496,6 +487,10 @@ async fn detail_of(state: &AppState, project: project::Model) -> AppResult<Proje
         store::users::find(&state.db, project.author_id),
     )?;
     let author_name = author.as_ref().map(public_name).unwrap_or_default();
+    let shown = super::voting::counts_shown(state, [project.budget_session_id]).await?;
+    let votes = shown
+        .contains(&project.budget_session_id)
+        .then_some(project.vote_count);
     Ok(ProjectDetail {
         status: to_domain(project.status),
         cost: Money::from_minor_units(project.cost_minor),
@@ -504,6 +499,7 @@ async fn detail_of(state: &AppState, project: project::Model) -> AppResult<Proje
         lines,
         files,
         history,
+        votes,
     })
 }
 
@@ -549,6 +545,8 @@ pub struct ProjectPage {
     pub offset: u64,
     /// The seed of a random order: send it back for the next page to continue the same order.
     pub seed: Option<u32>,
+    /// The sessions whose vote counts are shown now.
+    pub counts: std::collections::HashSet<i64>,
 }
 
 fn filter_of(city_id: i64, query: &ListQuery) -> AppResult<Filter> {
@@ -596,16 +594,32 @@ pub async fn list(state: &AppState, slug: &str, query: ListQuery) -> AppResult<P
         Some("newest") => (Order::Newest, None),
         Some("cost_asc") => (Order::CostAscending, None),
         Some("cost_desc") => (Order::CostDescending, None),
+        Some("votes") => {
+            // Only where the counts are shown: a hidden count must not leak through the order.
+            let session = query
+                .session_id
+                .ok_or_else(|| AppError::invalid("sort-votes-session", "session"))?;
+            if !super::voting::counts_shown(state, [session])
+                .await?
+                .contains(&session)
+            {
+                return Err(AppError::invalid("sort-votes-hidden", "sort"));
+            }
+            (Order::MostVotes, None)
+        }
         Some(_) => return Err(AppError::invalid("sort-unknown", "sort")),
     };
     let (limit, offset) = super::catalog::page_bounds(query.limit, query.offset);
     let (items, total) = store::projects::page(&state.db, &filter, order, limit, offset).await?;
+    let counts =
+        super::voting::counts_shown(state, items.iter().map(|p| p.budget_session_id)).await?;
     Ok(ProjectPage {
         items,
         total,
         limit,
         offset,
         seed,
+        counts,
     })
 }
 
@@ -645,12 +659,15 @@ pub async fn queue(
     let (limit, offset) = super::catalog::page_bounds(query.limit, query.offset);
     let (items, total) =
         store::projects::page(&state.db, &filter, Order::OldestChange, limit, offset).await?;
+    let counts =
+        super::voting::counts_shown(state, items.iter().map(|p| p.budget_session_id)).await?;
     Ok(ProjectPage {
         items,
         total,
         limit,
         offset,
         seed: None,
+        counts,
     })
 }
 
@@ -659,10 +676,13 @@ pub async fn mine(
     state: &AppState,
     actor: Option<&Actor>,
     slug: &str,
-) -> AppResult<Vec<project::Model>> {
+) -> AppResult<(Vec<project::Model>, std::collections::HashSet<i64>)> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let city = super::find_city(state, slug).await?;
-    Ok(store::projects::of_author(&state.db, city.id, actor.user_id).await?)
+    let items = store::projects::of_author(&state.db, city.id, actor.user_id).await?;
+    let counts =
+        super::voting::counts_shown(state, items.iter().map(|p| p.budget_session_id)).await?;
+    Ok((items, counts))
 }
 
 /// How long a project has waited in its status.

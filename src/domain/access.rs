@@ -58,6 +58,12 @@ pub enum Action {
     ModerateProjects,
     /// API keys of the city property system (ІАС «Майно»).
     ManageApiKeys,
+    /// Paper ballots from service centres (ЦНАП): one by one or imported.
+    EnterPaperVotes,
+    /// Compute, review and publish a session's results.
+    ManageResults,
+    /// Results before they are published, statistics at any time, import reports.
+    ViewVotingData,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -88,7 +94,7 @@ pub fn authorize(
         | Action::ManageSessions => {
             actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
         }
-        Action::ModerateProjects => {
+        Action::ModerateProjects | Action::EnterPaperVotes | Action::ManageResults => {
             actor.platform_admin && city_id.is_some()
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Moderator)
@@ -101,7 +107,7 @@ pub fn authorize(
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Moderator)
         }
-        Action::ViewContentDrafts => {
+        Action::ViewContentDrafts | Action::ViewVotingData => {
             actor.platform_admin && city_id.is_some()
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Moderator)
@@ -165,10 +171,22 @@ mod tests {
             ("platform admin", Some(&platform)),
         ];
         // Expected: which of the eight may (anonymous is always NotSignedIn).
-        let table: [(Action, [bool; 8]); 24] = [
+        let table: [(Action, [bool; 8]); 27] = [
             (
                 ModerateProjects,
                 [false, false, true, false, true, false, false, true],
+            ),
+            (
+                EnterPaperVotes,
+                [false, false, true, false, true, false, false, true],
+            ),
+            (
+                ManageResults,
+                [false, false, true, false, true, false, false, true],
+            ),
+            (
+                ViewVotingData,
+                [false, false, true, false, true, false, true, true],
             ),
             (
                 ManageApiKeys,

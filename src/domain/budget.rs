@@ -165,7 +165,10 @@ mod tests {
             }),
             Ok(())
         );
-        for rule in RESULTS_RULES.into_iter().filter(|r| *r != "greedy-threshold") {
+        for rule in RESULTS_RULES
+            .into_iter()
+            .filter(|r| *r != "greedy-threshold")
+        {
             assert_eq!(bad(&|p| p.results_rule = rule), Ok(()), "{rule}");
         }
         assert_eq!(

@@ -20,6 +20,7 @@ pub mod project;
 pub mod supporters;
 pub mod throttle;
 pub mod timeline;
+pub mod voting;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use money::{Money, MoneyError};

@@ -56,6 +56,20 @@ pub async fn of_city<C: ConnectionTrait>(
         .await
 }
 
+/// Sessions by id.
+pub async fn find_many<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> Result<Vec<budget_session::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    BudgetSession::find()
+        .filter(budget_session::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
 pub async fn find_in_city<C: ConnectionTrait>(
     db: &C,
     city_id: i64,

@@ -9,11 +9,13 @@ pub mod content;
 pub mod identities;
 pub mod outbox;
 pub mod projects;
+pub mod results;
 pub mod sessions;
 pub mod supporters;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod votes;
 
 use sea_orm::{DbErr, SqlErr};
 

@@ -356,6 +356,8 @@ pub enum Order {
     CostDescending,
     /// Longest waiting first (the moderation queue).
     OldestChange,
+    /// Most votes first.
+    MostVotes,
     /// Least recently changed first (incremental sync: a project changed while someone pages
     /// moves to the end, where they will still find it).
     LastUpdated,
@@ -452,6 +454,7 @@ pub async fn page<C: ConnectionTrait>(
         Order::CostDescending => query.order_by_desc(project::Column::CostMinor),
         Order::OldestChange => query.order_by_asc(project::Column::StatusChangedAt),
         Order::LastUpdated => query.order_by_asc(project::Column::UpdatedAt),
+        Order::MostVotes => query.order_by_desc(project::Column::VoteCount),
     };
     let items = query
         .order_by_asc(project::Column::Id)
@@ -473,6 +476,18 @@ pub async fn of_author<C: ConnectionTrait>(
         .filter(budget_session::Column::CityId.eq(city_id))
         .filter(project::Column::AuthorId.eq(author_id))
         .order_by_desc(project::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Every project of a session, whatever its status, by id.
+pub async fn of_session<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+) -> Result<Vec<project::Model>, DbErr> {
+    project::Entity::find()
+        .filter(project::Column::BudgetSessionId.eq(session_id))
+        .order_by_asc(project::Column::Id)
         .all(db)
         .await
 }

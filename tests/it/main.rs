@@ -17,3 +17,4 @@ mod roles;
 mod smtp;
 mod support;
 mod supporters;
+mod voting;

@@ -1,0 +1,123 @@
+//! Paper-vote imports and the computed and published results of a session's pots.
+
+use chrono::{DateTime, Utc};
+use entities::{result, vote_import};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
+};
+
+#[allow(clippy::too_many_arguments)]
+pub async fn save_import<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    created_by: i64,
+    file_name: &str,
+    accepted: i32,
+    refused: i32,
+    report: &str,
+    now: DateTime<Utc>,
+) -> Result<vote_import::Model, DbErr> {
+    vote_import::ActiveModel {
+        budget_session_id: Set(session_id),
+        created_by: Set(Some(created_by)),
+        file_name: Set(file_name.to_owned()),
+        accepted: Set(accepted),
+        refused: Set(refused),
+        report: Set(report.to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn imports<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+) -> Result<Vec<vote_import::Model>, DbErr> {
+    vote_import::Entity::find()
+        .filter(vote_import::Column::BudgetSessionId.eq(session_id))
+        .order_by_desc(vote_import::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Whether any pot of the session has published results.
+pub async fn any_published<C: ConnectionTrait>(db: &C, session_id: i64) -> Result<bool, DbErr> {
+    Ok(result::Entity::find()
+        .filter(result::Column::BudgetSessionId.eq(session_id))
+        .filter(result::Column::PublishedAt.is_not_null())
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// The session's results, one per pot.
+pub async fn of_session<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+) -> Result<Vec<result::Model>, DbErr> {
+    result::Entity::find()
+        .filter(result::Column::BudgetSessionId.eq(session_id))
+        .order_by_asc(result::Column::PotId)
+        .all(db)
+        .await
+}
+
+/// Stores a pot's computed results, replacing unpublished ones; `false` when the pot's
+/// results are already published (nothing is written then).
+pub async fn save<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    pot_id: i64,
+    rule: &str,
+    outcome: &str,
+    computed_by: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    result::Entity::delete_many()
+        .filter(result::Column::PotId.eq(pot_id))
+        .filter(result::Column::PublishedAt.is_null())
+        .exec(db)
+        .await?;
+    let existing = result::Entity::find()
+        .filter(result::Column::PotId.eq(pot_id))
+        .count(db)
+        .await?;
+    if existing > 0 {
+        return Ok(false);
+    }
+    result::ActiveModel {
+        budget_session_id: Set(session_id),
+        pot_id: Set(pot_id),
+        rule: Set(rule.to_owned()),
+        outcome: Set(outcome.to_owned()),
+        computed_at: Set(now),
+        computed_by: Set(Some(computed_by)),
+        published_at: Set(None),
+        published_by: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(true)
+}
+
+/// Marks the session's unpublished results published; how many were.
+pub async fn publish<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let done = result::Entity::update_many()
+        .col_expr(result::Column::PublishedAt, Expr::value(Some(now)))
+        .col_expr(result::Column::PublishedBy, Expr::value(Some(by)))
+        .filter(result::Column::BudgetSessionId.eq(session_id))
+        .filter(result::Column::PublishedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
+}

@@ -1,0 +1,323 @@
+//! Ballots and votes. Every limit is held by the database inside the vote's transaction: the
+//! ballot row is claimed and its count raised only while under the limit (an `UPDATE … WHERE
+//! votes_cast < limit`, which locks the row on PostgreSQL and runs under SQLite's single
+//! writer), and (ballot, project) is unique. Nothing is checked first and inserted after.
+//!
+//! Each function here that writes expects to run inside a transaction and to be its first
+//! write, so SQLite takes its write lock before anything is read.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use entities::{ballot, ballot_pot, project, vote};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+
+use crate::domain::voting::{Channel, Refusal};
+
+/// Who casts a vote, and where it goes.
+#[derive(Debug, Clone)]
+pub struct NewVote {
+    pub session_id: i64,
+    /// The voter's normalized login: one ballot per voter and session.
+    pub voter_key: String,
+    pub user_id: Option<i64>,
+    pub birth_date: Option<NaiveDate>,
+    pub channel: Channel,
+    pub project_id: i64,
+    pub pot_id: i64,
+}
+
+/// What a vote did, or why the database refused it (the caller rolls back then).
+pub type Cast = Result<i32, Refusal>;
+
+/// Casts one vote: the ballot's count and the pot's count rise within their limits, the vote
+/// is inserted, the project's count rises. `Ok(Ok(n))`: the ballot now has `n` votes.
+pub async fn cast<C: ConnectionTrait>(
+    db: &C,
+    new: &NewVote,
+    limit: i32,
+    pot_limit: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<Cast, DbErr> {
+    ballot::Entity::insert(ballot::ActiveModel {
+        budget_session_id: Set(new.session_id),
+        voter_key: Set(new.voter_key.clone()),
+        user_id: Set(new.user_id),
+        channel: Set(new.channel.code().to_owned()),
+        votes_cast: Set(0),
+        birth_date: Set(new.birth_date),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([ballot::Column::BudgetSessionId, ballot::Column::VoterKey])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    let raised = ballot::Entity::update_many()
+        .col_expr(
+            ballot::Column::VotesCast,
+            Expr::col(ballot::Column::VotesCast).add(1),
+        )
+        .col_expr(ballot::Column::UpdatedAt, Expr::value(now))
+        .filter(ballot::Column::BudgetSessionId.eq(new.session_id))
+        .filter(ballot::Column::VoterKey.eq(new.voter_key.as_str()))
+        .filter(ballot::Column::Channel.eq(new.channel.code()))
+        .filter(ballot::Column::VotesCast.lt(limit))
+        .exec(db)
+        .await?;
+    let ballot = find(db, new.session_id, &new.voter_key)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("ballot".into()))?;
+    if raised.rows_affected == 0 {
+        let voted = Channel::from_code(&ballot.channel).unwrap_or(Channel::Internet);
+        return Ok(Err(if voted != new.channel {
+            Refusal::OtherChannel { voted }
+        } else {
+            Refusal::NoVotesLeft { limit }
+        }));
+    }
+    if let Some(pot_limit) = pot_limit
+        && !raise_pot(db, ballot.id, new.pot_id, 1, pot_limit).await?
+    {
+        return Ok(Err(Refusal::PotLimit { limit: pot_limit }));
+    }
+    let inserted = vote::Entity::insert(vote::ActiveModel {
+        ballot_id: Set(ballot.id),
+        budget_session_id: Set(new.session_id),
+        project_id: Set(new.project_id),
+        pot_id: Set(new.pot_id),
+        channel: Set(new.channel.code().to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec_without_returning(db)
+    .await;
+    match inserted {
+        Ok(_) => {}
+        Err(err) if super::is_unique_violation(&err) => return Ok(Err(Refusal::AlreadyVoted)),
+        Err(err) => return Err(err),
+    }
+    count_project(db, new.project_id, 1).await?;
+    Ok(Ok(ballot.votes_cast))
+}
+
+/// Raises a ballot's count in a pot by `by`, within `limit`; `false` when that would pass it.
+async fn raise_pot<C: ConnectionTrait>(
+    db: &C,
+    ballot_id: i64,
+    pot_id: i64,
+    by: i32,
+    limit: i32,
+) -> Result<bool, DbErr> {
+    ballot_pot::Entity::insert(ballot_pot::ActiveModel {
+        ballot_id: Set(ballot_id),
+        pot_id: Set(pot_id),
+        votes_cast: Set(0),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([ballot_pot::Column::BallotId, ballot_pot::Column::PotId])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    let raised = ballot_pot::Entity::update_many()
+        .col_expr(
+            ballot_pot::Column::VotesCast,
+            Expr::col(ballot_pot::Column::VotesCast).add(by),
+        )
+        .filter(ballot_pot::Column::BallotId.eq(ballot_id))
+        .filter(ballot_pot::Column::PotId.eq(pot_id))
+        .filter(ballot_pot::Column::VotesCast.lte(limit - by))
+        .exec(db)
+        .await?;
+    Ok(raised.rows_affected == 1)
+}
+
+async fn count_project<C: ConnectionTrait>(db: &C, project_id: i64, by: i64) -> Result<(), DbErr> {
+    project::Entity::update_many()
+        .col_expr(
+            project::Column::VoteCount,
+            Expr::col(project::Column::VoteCount).add(by),
+        )
+        .filter(project::Column::Id.eq(project_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Takes back an internet vote; `Ok(Err(NotVoted))` when there is none. `Ok(Ok(n))`: the
+/// ballot has `n` votes left on it.
+pub async fn withdraw<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    voter_key: &str,
+    project_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Cast, DbErr> {
+    let ballots = Query::select()
+        .column(ballot::Column::Id)
+        .from(ballot::Entity)
+        .and_where(Expr::col(ballot::Column::BudgetSessionId).eq(session_id))
+        .and_where(Expr::col(ballot::Column::VoterKey).eq(voter_key))
+        .and_where(Expr::col(ballot::Column::Channel).eq(Channel::Internet.code()))
+        .to_owned();
+    let deleted = vote::Entity::delete_many()
+        .filter(vote::Column::ProjectId.eq(project_id))
+        .filter(vote::Column::BallotId.in_subquery(ballots))
+        .exec(db)
+        .await?;
+    if deleted.rows_affected == 0 {
+        return Ok(Err(Refusal::NotVoted));
+    }
+    let ballot = find(db, session_id, voter_key)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("ballot".into()))?;
+    ballot::Entity::update_many()
+        .col_expr(
+            ballot::Column::VotesCast,
+            Expr::col(ballot::Column::VotesCast).sub(1),
+        )
+        .col_expr(ballot::Column::UpdatedAt, Expr::value(now))
+        .filter(ballot::Column::Id.eq(ballot.id))
+        .exec(db)
+        .await?;
+    let pot_id = project::Entity::find_by_id(project_id)
+        .one(db)
+        .await?
+        .and_then(|p| p.pot_id);
+    if let Some(pot_id) = pot_id {
+        ballot_pot::Entity::update_many()
+            .col_expr(
+                ballot_pot::Column::VotesCast,
+                Expr::col(ballot_pot::Column::VotesCast).sub(1),
+            )
+            .filter(ballot_pot::Column::BallotId.eq(ballot.id))
+            .filter(ballot_pot::Column::PotId.eq(pot_id))
+            .filter(ballot_pot::Column::VotesCast.gt(0))
+            .exec(db)
+            .await?;
+    }
+    count_project(db, project_id, -1).await?;
+    Ok(Ok(ballot.votes_cast - 1))
+}
+
+/// A whole paper ballot: refused when the voter already has a ballot in the session, through
+/// either channel. `projects`: (project, pot) pairs, checked by the caller.
+pub async fn cast_paper<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    voter_key: &str,
+    user_id: Option<i64>,
+    birth_date: Option<NaiveDate>,
+    projects: &[(i64, i64)],
+    now: DateTime<Utc>,
+) -> Result<Cast, DbErr> {
+    let count = i32::try_from(projects.len()).unwrap_or(i32::MAX);
+    let inserted = ballot::Entity::insert(ballot::ActiveModel {
+        budget_session_id: Set(session_id),
+        voter_key: Set(voter_key.to_owned()),
+        user_id: Set(user_id),
+        channel: Set(Channel::Paper.code().to_owned()),
+        votes_cast: Set(count),
+        birth_date: Set(birth_date),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(db)
+    .await;
+    let ballot_id = match inserted {
+        Ok(done) => done.last_insert_id,
+        Err(err) if super::is_unique_violation(&err) => return Ok(Err(Refusal::AlreadyVoted)),
+        Err(err) => return Err(err),
+    };
+    let mut per_pot = std::collections::BTreeMap::<i64, i32>::new();
+    for (_, pot) in projects {
+        *per_pot.entry(*pot).or_default() += 1;
+    }
+    let pots: Vec<_> = per_pot
+        .into_iter()
+        .map(|(pot_id, votes)| ballot_pot::ActiveModel {
+            ballot_id: Set(ballot_id),
+            pot_id: Set(pot_id),
+            votes_cast: Set(votes),
+            ..Default::default()
+        })
+        .collect();
+    ballot_pot::Entity::insert_many(pots)
+        .exec_without_returning(db)
+        .await?;
+    let votes: Vec<_> = projects
+        .iter()
+        .map(|(project_id, pot_id)| vote::ActiveModel {
+            ballot_id: Set(ballot_id),
+            budget_session_id: Set(session_id),
+            project_id: Set(*project_id),
+            pot_id: Set(*pot_id),
+            channel: Set(Channel::Paper.code().to_owned()),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .collect();
+    vote::Entity::insert_many(votes)
+        .exec_without_returning(db)
+        .await?;
+    for (project_id, _) in projects {
+        count_project(db, *project_id, 1).await?;
+    }
+    Ok(Ok(count))
+}
+
+pub async fn find<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    voter_key: &str,
+) -> Result<Option<ballot::Model>, DbErr> {
+    ballot::Entity::find()
+        .filter(ballot::Column::BudgetSessionId.eq(session_id))
+        .filter(ballot::Column::VoterKey.eq(voter_key))
+        .one(db)
+        .await
+}
+
+/// The projects on a ballot, in the order voted.
+pub async fn projects_of<C: ConnectionTrait>(db: &C, ballot_id: i64) -> Result<Vec<i64>, DbErr> {
+    vote::Entity::find()
+        .select_only()
+        .column(vote::Column::ProjectId)
+        .filter(vote::Column::BallotId.eq(ballot_id))
+        .order_by_asc(vote::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Every ballot of a session as (ballot id, project id) pairs, ordered by ballot.
+pub async fn pairs<C: ConnectionTrait>(db: &C, session_id: i64) -> Result<Vec<(i64, i64)>, DbErr> {
+    vote::Entity::find()
+        .select_only()
+        .column(vote::Column::BallotId)
+        .column(vote::Column::ProjectId)
+        .filter(vote::Column::BudgetSessionId.eq(session_id))
+        .order_by_asc(vote::Column::BallotId)
+        .order_by_asc(vote::Column::ProjectId)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// How many votes the session's projects have, counted from the votes themselves.
+pub async fn count<C: ConnectionTrait>(db: &C, session_id: i64) -> Result<u64, DbErr> {
+    vote::Entity::find()
+        .filter(vote::Column::BudgetSessionId.eq(session_id))
+        .count(db)
+        .await
+}

@@ -1,0 +1,443 @@
+//! Voting end to end: the window, eligibility, the per-voter cap under concurrent requests,
+//! withdrawal, paper ballots across channels, and when counts are shown.
+
+use entities::{ballot, budget_session, project, vote};
+use hromada::domain::Clock;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use serde_json::{Value, json};
+
+use crate::projects::{City, PASSWORD, act, city, id_of, project, signed_in};
+use crate::support::{Browser, TestApp, problem, spawn_app};
+
+const RESIDENT: &str = "+380931000004";
+
+struct Election {
+    c: City,
+    /// Admitted projects.
+    admitted: Vec<i64>,
+    /// A project still on moderation.
+    pending: i64,
+    session: i64,
+}
+
+/// The fixture city with `n` admitted projects and one on moderation, the resident's profile
+/// complete, the clock moved into the voting stage and everyone signed in again.
+async fn election(app: &TestApp, n: usize) -> Election {
+    let mut c = city(app).await;
+    let mut admitted = vec![];
+    for i in 0..n {
+        let id = id_of(
+            c.author
+                .post(
+                    "/api/v1/cities/kyiv/projects",
+                    &project(&c, &format!("Проєкт {i}"), "10"),
+                )
+                .await,
+        )
+        .await;
+        assert_eq!(act(&c.author, id, "submit", None).await.status(), 200);
+        assert_eq!(act(&c.moderator, id, "admit", None).await.status(), 200);
+        admitted.push(id);
+    }
+    let pending = id_of(
+        c.author
+            .post(
+                "/api/v1/cities/kyiv/projects",
+                &project(&c, "Ще на модерації", "10"),
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(act(&c.author, pending, "submit", None).await.status(), 200);
+    let profile = c
+        .resident
+        .patch(
+            "/api/v1/me",
+            &json!({ "birth_date": "1990-01-01", "phone": RESIDENT }),
+        )
+        .await;
+    assert_eq!(profile.status(), 200);
+    // Not open yet.
+    problem(vote(&c.resident, admitted[0]).await, 409, "vote-not-open").await;
+    let session = budget_session::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    into_voting(app, &mut c).await;
+    Election {
+        c,
+        admitted,
+        pending,
+        session,
+    }
+}
+
+/// Moves the clock to day 65 of the fixture (its voting stage) and signs everyone in again.
+async fn into_voting(app: &TestApp, c: &mut City) {
+    app.clock.advance(chrono::Duration::days(65));
+    for (browser, login) in [
+        (&mut c.admin, "+380931000001"),
+        (&mut c.moderator, "+380931000002"),
+        (&mut c.author, "+380931000003"),
+        (&mut c.resident, RESIDENT),
+    ] {
+        assert_eq!(browser.login(login, PASSWORD).await.status(), 200);
+    }
+}
+
+async fn vote(browser: &Browser, project: i64) -> reqwest::Response {
+    browser
+        .post(
+            &format!("/api/v1/cities/kyiv/projects/{project}/vote"),
+            &json!({}),
+        )
+        .await
+}
+
+async fn votes_in_db(app: &TestApp) -> u64 {
+    vote::Entity::find().count(&app.db).await.unwrap()
+}
+
+async fn counted(app: &TestApp) -> i64 {
+    project::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.vote_count)
+        .sum()
+}
+
+#[tokio::test]
+async fn fifty_concurrent_votes_from_one_voter_give_exactly_the_allowed_number() {
+    let app = spawn_app().await;
+    let e = election(&app, 20).await;
+    let attempts = (0..50).map(|i| {
+        let resident = &e.c.resident;
+        let project = e.admitted[i % 20];
+        async move { vote(resident, project).await }
+    });
+    let mut ok = 0;
+    for response in futures_util::future::join_all(attempts).await {
+        let status = response.status().as_u16();
+        let body: Value = response.json().await.unwrap();
+        match status {
+            200 => ok += 1,
+            409 => assert!(
+                body["code"] == "vote-none-left" || body["code"] == "vote-already",
+                "{body}"
+            ),
+            _ => panic!("{status}: {body}"),
+        }
+    }
+    assert_eq!(ok, 5, "Kyiv: five votes each");
+    assert_eq!(votes_in_db(&app).await, 5);
+    assert_eq!(
+        counted(&app).await,
+        5,
+        "project counts agree with the votes"
+    );
+    let ballot: Value =
+        e.c.resident
+            .get("/api/v1/cities/kyiv/me/ballot")
+            .await
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(ballot["cast"], 5);
+    assert_eq!(ballot["remaining"], 0);
+    assert_eq!(ballot["channel"], "internet");
+    assert_eq!(ballot["projects"].as_array().unwrap().len(), 5);
+    let unvoted = e
+        .admitted
+        .iter()
+        .find(|id| !ballot["projects"].as_array().unwrap().contains(&json!(id)))
+        .unwrap();
+    problem(vote(&e.c.resident, *unvoted).await, 409, "vote-none-left").await;
+}
+
+#[tokio::test]
+async fn every_refusal_has_its_reason() {
+    let app = spawn_app().await;
+    let mut e = election(&app, 3).await;
+    let (a, b) = (e.admitted[0], e.admitted[1]);
+
+    // Not signed in.
+    assert_eq!(
+        app.client
+            .post(app.url(&format!("/api/v1/cities/kyiv/projects/{a}/vote")))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    // Fields missing, named.
+    let incomplete = signed_in(&app, "+380931000020", false, &[]).await;
+    let missing = problem(vote(&incomplete, a).await, 422, "vote-profile-incomplete").await;
+    assert!(
+        missing["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Дата народження"),
+        "{missing}"
+    );
+    // Too young.
+    let young = signed_in(&app, "+380931000021", false, &[]).await;
+    let today = app.clock.now().date_naive();
+    let born = today - chrono::Duration::days(365 * 10);
+    assert_eq!(
+        young
+            .patch(
+                "/api/v1/me",
+                &json!({ "birth_date": born.to_string(), "phone": "+380931000021" })
+            )
+            .await
+            .status(),
+        200
+    );
+    let too_young = problem(vote(&young, a).await, 403, "vote-too-young").await;
+    assert!(too_young["detail"].as_str().unwrap().contains("16"));
+    // Not admitted.
+    problem(
+        vote(&e.c.resident, e.pending).await,
+        409,
+        "vote-not-admitted",
+    )
+    .await;
+    // Voted, and again.
+    let first = vote(&e.c.resident, a).await;
+    assert_eq!(first.status(), 200);
+    assert_eq!(first.json::<Value>().await.unwrap()["remaining"], 4);
+    problem(vote(&e.c.resident, a).await, 409, "vote-already").await;
+    // This session keeps votes: no withdrawal.
+    problem(
+        e.c.resident
+            .delete(&format!("/api/v1/cities/kyiv/projects/{a}/vote"))
+            .await,
+        409,
+        "vote-withdrawal-off",
+    )
+    .await;
+    // When the session allows it, a vote is taken back and can go elsewhere.
+    let mut session: budget_session::ActiveModel = budget_session::Entity::find_by_id(e.session)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    session.vote_withdrawal = Set(true);
+    session.update(&app.db).await.unwrap();
+    let back =
+        e.c.resident
+            .delete(&format!("/api/v1/cities/kyiv/projects/{a}/vote"))
+            .await;
+    assert_eq!(back.status(), 200);
+    assert_eq!(back.json::<Value>().await.unwrap()["remaining"], 5);
+    problem(
+        e.c.resident
+            .delete(&format!("/api/v1/cities/kyiv/projects/{a}/vote"))
+            .await,
+        404,
+        "vote-not-cast",
+    )
+    .await;
+    assert_eq!(vote(&e.c.resident, b).await.status(), 200);
+    assert_eq!(votes_in_db(&app).await, 1);
+    assert_eq!(counted(&app).await, 1);
+    // Closed.
+    app.clock.advance(chrono::Duration::days(30));
+    for (browser, login) in [(&mut e.c.resident, RESIDENT)] {
+        assert_eq!(browser.login(login, PASSWORD).await.status(), 200);
+    }
+    problem(vote(&e.c.resident, e.admitted[2]).await, 409, "vote-closed").await;
+}
+
+#[tokio::test]
+async fn paper_ballots_and_online_votes_make_one_ballot_per_person() {
+    let app = spawn_app().await;
+    let e = election(&app, 7).await;
+    let p = &e.admitted;
+    assert_eq!(vote(&e.c.resident, p[0]).await.status(), 200);
+
+    let csv = format!(
+        "voter,projects,birth_date\n\
+         050 111 22 33,{} {},1980-05-01\n\
+         093 100 0004,{},\n\
+         +380501112233,{},\n\
+         0671234567,{},\n\
+         0672223344,{} {} {} {} {} {},\n\
+         not a number,{},\n\
+         0673334455,999999,\n\
+         0674445566,{};{},02.03.1970\n",
+        p[1], p[2], p[3], p[3], e.pending, p[0], p[1], p[2], p[3], p[4], p[5], p[1], p[5], p[6]
+    );
+    let url = format!(
+        "/api/v1/cities/kyiv/sessions/{}/paper-ballots/import?name=cnap-1.csv",
+        e.session
+    );
+    problem(
+        e.c.resident
+            .post_bytes(&url, csv.clone().into_bytes(), "text/csv")
+            .await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let response =
+        e.c.moderator
+            .post_bytes(&url, csv.into_bytes(), "text/csv")
+            .await;
+    assert_eq!(response.status(), 200);
+    let report: Value = response.json().await.unwrap();
+    let outcome: Vec<(u64, bool, Value)> = report["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["line"].as_u64().unwrap(),
+                l["accepted"].as_bool().unwrap(),
+                l["code"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcome,
+        [
+            (2, true, json!(null)),
+            (3, false, json!("vote-other-channel")),
+            (4, false, json!("vote-already")),
+            (5, false, json!("vote-not-admitted")),
+            (6, false, json!("vote-none-left")),
+            (7, false, json!("vote-voter-invalid")),
+            (8, false, json!("vote-other-session")),
+            (9, true, json!(null)),
+        ],
+        "{report}"
+    );
+    assert_eq!(report["accepted"], 2);
+    assert_eq!(report["refused"], 6);
+    assert_eq!(report["lines"][0]["voter"], "+38050*****33");
+    assert!(
+        report["lines"][1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("онлайн")
+    );
+    // The report is kept; the import is audited.
+    let imports: Value =
+        e.c.admin
+            .get(&format!(
+                "/api/v1/cities/kyiv/sessions/{}/paper-ballots/imports",
+                e.session
+            ))
+            .await
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(imports[0]["lines"].as_array().unwrap().len(), 8);
+    let audit: Value =
+        e.c.admin
+            .get("/api/v1/cities/kyiv/audit?limit=50")
+            .await
+            .json()
+            .await
+            .unwrap();
+    assert!(audit.to_string().contains("votes.import"));
+
+    // Paper votes are votes: counted, with their channel.
+    assert_eq!(votes_in_db(&app).await, 1 + 2 + 2);
+    let paper = vote::Entity::find()
+        .filter(vote::Column::Channel.eq("paper"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(paper, 4);
+    assert_eq!(counted(&app).await, 5);
+
+    // …and the other way round: the paper voter cannot vote online.
+    let paper_voter = signed_in(&app, "+380501112233", false, &[]).await;
+    assert_eq!(
+        paper_voter
+            .patch(
+                "/api/v1/me",
+                &json!({ "birth_date": "1980-05-01", "phone": "+380501112233" })
+            )
+            .await
+            .status(),
+        200
+    );
+    let refused = problem(vote(&paper_voter, p[4]).await, 409, "vote-other-channel").await;
+    assert!(refused["detail"].as_str().unwrap().contains("паперовим"));
+
+    // One ballot by hand.
+    let by_hand =
+        e.c.moderator
+            .post(
+                &format!("/api/v1/cities/kyiv/sessions/{}/paper-ballots", e.session),
+                &json!({ "voter": "МЕ 123456", "projects": [p[6]] }),
+            )
+            .await;
+    assert_eq!(by_hand.status(), 201);
+    problem(
+        e.c.moderator
+            .post(
+                &format!("/api/v1/cities/kyiv/sessions/{}/paper-ballots", e.session),
+                &json!({ "voter": "ме123456", "projects": [p[5]] }),
+            )
+            .await,
+        409,
+        "vote-already",
+    )
+    .await;
+    let ballots = ballot::Entity::find().count(&app.db).await.unwrap();
+    assert_eq!(ballots, 4);
+}
+
+#[tokio::test]
+async fn counts_are_shown_live_or_after_the_results() {
+    let app = spawn_app().await;
+    let e = election(&app, 2).await;
+    assert_eq!(vote(&e.c.resident, e.admitted[0]).await.status(), 200);
+    let list_url = |sort: &str| {
+        format!(
+            "/api/v1/cities/kyiv/projects?session={}&sort={sort}",
+            e.session
+        )
+    };
+    // Live (the default): counts on the list and the page, and the list sorts by them.
+    let list: Value = app.get(&list_url("votes")).await.json().await.unwrap();
+    assert_eq!(list["items"][0]["id"], e.admitted[0]);
+    assert_eq!(list["items"][0]["votes"], 1);
+    assert_eq!(list["items"][1]["votes"], 0);
+    let one: Value = app
+        .get(&format!("/api/v1/cities/kyiv/projects/{}", e.admitted[0]))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(one["votes"], 1);
+    // Hidden until the results: no counts, and no ordering that would reveal them.
+    let mut session: budget_session::ActiveModel = budget_session::Entity::find_by_id(e.session)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    session.show_counts = Set("after_results".into());
+    session.update(&app.db).await.unwrap();
+    let list: Value = app.get(&list_url("newest")).await.json().await.unwrap();
+    assert!(list["items"][0]["votes"].is_null(), "{list}");
+    let one: Value = app
+        .get(&format!("/api/v1/cities/kyiv/projects/{}", e.admitted[0]))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(one["votes"].is_null());
+    problem(app.get(&list_url("votes")).await, 422, "sort-votes-hidden").await;
+}
