@@ -13,10 +13,12 @@ pub mod estimate;
 pub mod kyiv_id;
 pub mod login;
 pub mod money;
+pub mod pabulib;
 pub mod password_policy;
 pub mod place;
 pub mod profile;
 pub mod project;
+pub mod tally;
 pub mod throttle;
 pub mod timeline;
 
