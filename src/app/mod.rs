@@ -13,6 +13,7 @@ pub mod profile;
 pub mod projects;
 pub mod sessions;
 pub mod staff;
+pub mod tally;
 
 use poem::http::StatusCode;
 use sea_orm::ConnectionTrait;
