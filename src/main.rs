@@ -45,6 +45,20 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Compute the winners of a pabulib (.pb) file of approval votes; needs no database.
+    Tally(TallyArgs),
+}
+
+#[derive(Debug, Args)]
+struct TallyArgs {
+    /// The pabulib file.
+    file: PathBuf,
+    /// The rule; by default the file's own `rule` field.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(hromada::domain::tally::RULE_NAMES))]
+    rule: Option<String>,
+    /// Print `{"rule", "winners", "spent", "left", ...}` as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,7 +99,10 @@ enum AdminCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let command = cli.command.unwrap_or(Command::Serve(ServeArgs::default()));
+    let command = match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Tally(args) => return tally(&args),
+        command => command,
+    };
     let overrides = match &command {
         Command::Serve(args) => Overrides {
             bind: args.bind,
@@ -125,6 +142,13 @@ fn main() -> ExitCode {
 async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve(_) => serve(settings).await,
+        Command::Tally(args) => {
+            // Handled in main before configuration is loaded; kept here for completeness.
+            match tally(&args) {
+                ExitCode::SUCCESS => Ok(()),
+                _ => anyhow::bail!("tally failed"),
+            }
+        }
         Command::Migrate => {
             let db = hromada::db::connect(&settings.database).await?;
             hromada::db::migrate(&db).await?;
@@ -198,6 +222,31 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             }
             state.db.close().await?;
             Ok(())
+        }
+    }
+}
+
+/// `hromada tally`: reads the file, prints the report; no configuration, no database.
+fn tally(args: &TallyArgs) -> ExitCode {
+    let bytes = match std::fs::read(&args.file) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("hromada: cannot read {}: {err}", args.file.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    match hromada::app::tally::tally_pabulib(&bytes, args.rule.as_deref()) {
+        Ok(report) if args.json => {
+            println!("{}", report.json());
+            ExitCode::SUCCESS
+        }
+        Ok(report) => {
+            print!("{}", report.text());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("hromada: {}: {err}", args.file.display());
+            ExitCode::FAILURE
         }
     }
 }

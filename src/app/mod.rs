@@ -16,6 +16,7 @@ pub mod registry;
 pub mod sessions;
 pub mod staff;
 pub mod supporters;
+pub mod tally;
 pub mod voting;
 
 use poem::http::StatusCode;

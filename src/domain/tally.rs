@@ -1,0 +1,1517 @@
+//! Results of a vote in one budget pot: which projects win, under the rules of the pabulib data
+//! format (`greedy`, `greedy-no-skip`, `greedy-threshold`, `equalshares/add1`).
+//!
+//! [`tally`] is a pure function of the pot's budget, the projects (cost and a submission-order
+//! key) and the approval ballots. It never depends on the order of its inputs: every choice is
+//! made by votes, money and the tie-break below, never by a position in a list.
+//!
+//! Ties, for every rule: more votes first; then the lower cost; then the earlier submission
+//! ([`Project::order`], the smaller key first); then the project id, so that even equal keys
+//! cannot make the result depend on input order.
+//!
+//! Money is exact: amounts are `Decimal`s, scaled to integers of the smallest unit any amount
+//! uses, and Equal Shares computes with exact fractions (`i128` fractions while they fit, big
+//! integer fractions after that). No float takes part in a decision.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::fmt;
+
+use num_bigint::BigInt;
+use num_rational::{BigRational, Ratio};
+use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, CheckedSub, One, Signed};
+use rust_decimal::Decimal;
+
+/// How the winners of a pot are chosen; the names are those of the pabulib `rule` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// `greedy`: rank by votes; take each project that still fits the money left, skip the others.
+    Greedy,
+    /// `greedy-no-skip`: rank by votes; stop at the first project that does not fit.
+    GreedyNoSkip,
+    /// `greedy-threshold`: `greedy` over the projects with at least `min_votes` votes (pabulib
+    /// META field `min_project_score_threshold`).
+    GreedyThreshold { min_votes: u64 },
+    /// `equalshares/add1`: the Method of Equal Shares with cost utilities, completed by raising
+    /// every voter's budget one currency unit at a time while the outcome stays within the pot.
+    EqualSharesAdd1,
+}
+
+/// The pabulib names of the rules [`Rule::from_pabulib`] knows.
+pub const RULE_NAMES: [&str; 4] = [
+    "greedy",
+    "greedy-no-skip",
+    "greedy-threshold",
+    "equalshares/add1",
+];
+
+/// Why a rule name cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error(
+        "unknown rule `{0}`; known rules: greedy, greedy-no-skip, greedy-threshold, equalshares/add1"
+    )]
+    Unknown(String),
+    #[error(
+        "rule greedy-threshold needs a minimum vote count (pabulib: min_project_score_threshold)"
+    )]
+    MissingThreshold,
+}
+
+impl Rule {
+    /// The rule named `name` in pabulib's terms; `min_votes` is the file's
+    /// `min_project_score_threshold`, needed by `greedy-threshold` only.
+    pub fn from_pabulib(name: &str, min_votes: Option<u64>) -> Result<Rule, RuleError> {
+        match name.trim() {
+            "greedy" => Ok(Rule::Greedy),
+            "greedy-no-skip" => Ok(Rule::GreedyNoSkip),
+            "greedy-threshold" => min_votes
+                .map(|min_votes| Rule::GreedyThreshold { min_votes })
+                .ok_or(RuleError::MissingThreshold),
+            "equalshares/add1" => Ok(Rule::EqualSharesAdd1),
+            other => Err(RuleError::Unknown(other.to_owned())),
+        }
+    }
+
+    /// The rule's pabulib name.
+    pub fn pabulib_name(&self) -> &'static str {
+        match self {
+            Rule::Greedy => "greedy",
+            Rule::GreedyNoSkip => "greedy-no-skip",
+            Rule::GreedyThreshold { .. } => "greedy-threshold",
+            Rule::EqualSharesAdd1 => "equalshares/add1",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.pabulib_name())
+    }
+}
+
+/// A project on the ballot of one pot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Project {
+    /// Unique within the pot.
+    pub id: String,
+    /// Not negative.
+    pub cost: Decimal,
+    /// Submission order: in a tie of votes and cost, the smaller key wins.
+    pub order: u64,
+}
+
+/// One voter's approval ballot: a set of indices into the pot's project list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Ballot(Vec<usize>);
+
+impl Ballot {
+    /// The set of the given projects (order and repetitions do not matter).
+    pub fn new(projects: impl IntoIterator<Item = usize>) -> Self {
+        let mut projects: Vec<usize> = projects.into_iter().collect();
+        projects.sort_unstable();
+        projects.dedup();
+        Ballot(projects)
+    }
+
+    /// The approved projects, ascending.
+    pub fn projects(&self) -> &[usize] {
+        &self.0
+    }
+}
+
+impl FromIterator<usize> for Ballot {
+    fn from_iter<I: IntoIterator<Item = usize>>(iter: I) -> Self {
+        Ballot::new(iter)
+    }
+}
+
+/// A funded project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Winner {
+    /// Index into the project list passed to [`tally`].
+    pub project: usize,
+    /// Approvals it received.
+    pub votes: u64,
+    /// Equal Shares only: what each supporter who paid a full share paid for it, in currency
+    /// units of the voters' (raised) budgets; supporters with less money left paid all they had.
+    /// The shares of all its supporters add up to its cost.
+    pub per_head: Option<BigRational>,
+}
+
+/// The result of a pot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub rule: Rule,
+    pub budget: Decimal,
+    /// In the order the rule chose them.
+    pub winners: Vec<Winner>,
+    /// The winners' total cost.
+    pub spent: Decimal,
+    /// `budget - spent`.
+    pub left: Decimal,
+    /// Equal Shares only: each voter's budget in the run whose outcome was kept (the pot divided
+    /// by the number of voters, plus the whole currency units added by the completion).
+    pub voter_budget: Option<BigRational>,
+}
+
+impl Outcome {
+    /// The winners' ids, in the order they were chosen.
+    pub fn winner_ids<'a>(&self, projects: &'a [Project]) -> Vec<&'a str> {
+        self.winners
+            .iter()
+            .map(|w| projects[w.project].id.as_str())
+            .collect()
+    }
+}
+
+/// Why a pot cannot be tallied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TallyError {
+    #[error("the budget is negative")]
+    NegativeBudget,
+    #[error("project {id} has a negative cost")]
+    NegativeCost { id: String },
+    #[error("project id {id} appears twice")]
+    DuplicateProject { id: String },
+    #[error("ballot {ballot} names project #{project}, but there are only {projects} projects")]
+    UnknownProject {
+        ballot: usize,
+        project: usize,
+        projects: usize,
+    },
+    #[error("the amounts are too large or too precise to compute with")]
+    OutOfRange,
+}
+
+/// The winners of one pot under `rule`.
+pub fn tally(
+    rule: Rule,
+    budget: Decimal,
+    projects: &[Project],
+    ballots: &[Ballot],
+) -> Result<Outcome, TallyError> {
+    let pot = Pot::new(budget, projects, ballots)?;
+    let (winners, spent, voter_budget) = match rule {
+        Rule::Greedy => pot.greedy(true, 0),
+        Rule::GreedyNoSkip => pot.greedy(false, 0),
+        Rule::GreedyThreshold { min_votes } => pot.greedy(true, min_votes),
+        Rule::EqualSharesAdd1 => pot.equal_shares_add1()?,
+    };
+    let spent_decimal = pot.decimal(spent)?;
+    let left = pot.decimal(pot.budget - spent)?;
+    Ok(Outcome {
+        rule,
+        budget,
+        winners,
+        spent: spent_decimal,
+        left,
+        voter_budget,
+    })
+}
+
+/// The validated input, with every amount scaled to an integer number of the smallest unit.
+struct Pot<'a> {
+    projects: &'a [Project],
+    /// `10^scale`: one currency unit in scaled units.
+    unit: i128,
+    scale: u32,
+    budget: i128,
+    costs: Vec<i128>,
+    votes: Vec<u64>,
+    /// Position of each project in the tie-break order (0 = wins every tie).
+    rank: Vec<u32>,
+    ballots: &'a [Ballot],
+}
+
+impl<'a> Pot<'a> {
+    fn new(
+        budget: Decimal,
+        projects: &'a [Project],
+        ballots: &'a [Ballot],
+    ) -> Result<Self, TallyError> {
+        if budget.is_sign_negative() && !budget.is_zero() {
+            return Err(TallyError::NegativeBudget);
+        }
+        let mut ids = HashMap::with_capacity(projects.len());
+        for p in projects {
+            if p.cost.is_sign_negative() && !p.cost.is_zero() {
+                return Err(TallyError::NegativeCost { id: p.id.clone() });
+            }
+            if ids.insert(p.id.as_str(), ()).is_some() {
+                return Err(TallyError::DuplicateProject { id: p.id.clone() });
+            }
+        }
+        let scale = projects
+            .iter()
+            .map(|p| p.cost.scale())
+            .chain([budget.scale()])
+            .max()
+            .unwrap_or(0);
+        let unit = 10i128.checked_pow(scale).ok_or(TallyError::OutOfRange)?;
+        let scaled = |d: Decimal| -> Result<i128, TallyError> {
+            10i128
+                .checked_pow(scale - d.scale())
+                .and_then(|f| d.mantissa().checked_mul(f))
+                .ok_or(TallyError::OutOfRange)
+        };
+        let budget = scaled(budget)?;
+        let costs = projects
+            .iter()
+            .map(|p| scaled(p.cost))
+            .collect::<Result<Vec<_>, _>>()?;
+        // Sums of all costs and budgets times voters must fit, whatever the rule does with them.
+        costs
+            .iter()
+            .try_fold(budget, |acc, c| acc.checked_add(*c))
+            .and_then(|total| total.checked_mul(4 * (ballots.len() as i128 + 1)))
+            .ok_or(TallyError::OutOfRange)?;
+
+        let mut votes = vec![0u64; projects.len()];
+        for (i, ballot) in ballots.iter().enumerate() {
+            for &p in ballot.projects() {
+                match votes.get_mut(p) {
+                    Some(v) => *v += 1,
+                    None => {
+                        return Err(TallyError::UnknownProject {
+                            ballot: i,
+                            project: p,
+                            projects: projects.len(),
+                        });
+                    }
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..projects.len()).collect();
+        order.sort_by(|&a, &b| {
+            votes[b]
+                .cmp(&votes[a])
+                .then(costs[a].cmp(&costs[b]))
+                .then(projects[a].order.cmp(&projects[b].order))
+                .then(projects[a].id.cmp(&projects[b].id))
+        });
+        let mut rank = vec![0u32; projects.len()];
+        for (position, &p) in order.iter().enumerate() {
+            rank[p] = position as u32;
+        }
+        Ok(Pot {
+            projects,
+            unit,
+            scale,
+            budget,
+            costs,
+            votes,
+            rank,
+            ballots,
+        })
+    }
+
+    fn decimal(&self, scaled: i128) -> Result<Decimal, TallyError> {
+        Decimal::try_from_i128_with_scale(scaled, self.scale).map_err(|_| TallyError::OutOfRange)
+    }
+
+    /// Projects in the tie-break order: more votes, lower cost, earlier submission, id.
+    fn ranking(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.projects.len()).collect();
+        order.sort_by_key(|&p| self.rank[p]);
+        order
+    }
+
+    fn greedy(&self, skip: bool, min_votes: u64) -> (Vec<Winner>, i128, Option<BigRational>) {
+        let mut left = self.budget;
+        let mut winners = Vec::new();
+        for p in self.ranking() {
+            if self.votes[p] < min_votes {
+                continue;
+            }
+            if self.costs[p] <= left {
+                left -= self.costs[p];
+                winners.push(Winner {
+                    project: p,
+                    votes: self.votes[p],
+                    per_head: None,
+                });
+            } else if !skip {
+                break;
+            }
+        }
+        (winners, self.budget - left, None)
+    }
+
+    /// `equalshares/add1`, as pabutools computes
+    /// `exhaustion_by_budget_increase(method_of_equal_shares, Cost_Sat, budget_step = voters)`:
+    /// run Equal Shares with the pot, then with one currency unit more per voter, and so on; stop
+    /// with the previous outcome when one costs more than the pot, or with the current one when
+    /// it is exhaustive (no project left out fits the money left). As in pabutools, the budget is
+    /// raised at most to `pot × (voters + 1)` (one pot more per voter); past it the last outcome
+    /// stands.
+    ///
+    /// Projects with no votes or no cost are never chosen by Equal Shares with cost utilities
+    /// (they give no one any utility), but they count when asking whether an outcome is
+    /// exhaustive, as in pabutools and the equalshares.net reference code. Two shortcuts give the
+    /// same winners as pabutools, faster:
+    /// - an outcome with every project Equal Shares can choose ends the completion (no larger
+    ///   budget can add any; pabutools goes on to its bound and ends with the same winners);
+    /// - when those projects together fit the pot, every outcome is feasible and the completion
+    ///   can only end with all of them, so it jumps to the first budget at which every voter can
+    ///   pay for all of them. The shares per head are then those of that budget.
+    ///
+    /// Each run stops as soon as its winners cost more than the pot: that outcome is not kept.
+    fn equal_shares_add1(&self) -> Result<(Vec<Winner>, i128, Option<BigRational>), TallyError> {
+        let voters = self.ballots.len() as i128;
+        if voters == 0 {
+            return Ok((Vec::new(), 0, None));
+        }
+        let mes = Mes::new(self);
+        let eligible_cost: i128 = mes.eligible.iter().map(|&p| self.costs[p as usize]).sum();
+        // Mes counts money in 1/voters of a scaled unit, so run t gives every voter the integer
+        // budget + t * step: the pot's share plus t currency units.
+        let step = voters * self.unit;
+        let last_t = self.budget / self.unit;
+        let mut t: i128 = 0;
+        let mut previous: Option<(Run<BigRational>, i128)> = None;
+        let mut big = false;
+        loop {
+            let voter_budget = step
+                .checked_mul(t)
+                .and_then(|x| x.checked_add(self.budget))
+                .ok_or(TallyError::OutOfRange)?;
+            let run = mes
+                .run_exact(voter_budget, self.budget, &mut big)
+                .map_err(|Overflow| TallyError::OutOfRange)?;
+            let Some(run) = run else {
+                // Over the pot: keep the previous outcome (the first run, with exactly the pot,
+                // never goes over: Equal Shares never spends more than the voters have).
+                break;
+            };
+            let complete = run.winners.len() == mes.eligible.len();
+            let exhaustive = {
+                let left = self.budget - run.spent;
+                let mut chosen = vec![false; self.projects.len()];
+                for (p, _) in &run.winners {
+                    chosen[*p] = true;
+                }
+                !(0..self.projects.len()).any(|p| !chosen[p] && self.costs[p] <= left)
+            };
+            previous = Some((run, voter_budget));
+            if complete || exhaustive {
+                break;
+            }
+            let everyone_pays_all = (eligible_cost * voters - self.budget + step - 1) / step;
+            t = if t == 0 && eligible_cost <= self.budget && everyone_pays_all <= last_t {
+                everyone_pays_all.max(1)
+            } else {
+                t + 1
+            };
+            if t > last_t {
+                break;
+            }
+        }
+        let Some((run, voter_budget)) = previous else {
+            return Ok((Vec::new(), 0, None));
+        };
+        let per_unit = BigRational::from_integer(BigInt::from(voters * self.unit));
+        let winners = run
+            .winners
+            .into_iter()
+            .map(|(p, rho)| Winner {
+                project: p,
+                votes: self.votes[p],
+                per_head: Some(rho / &per_unit),
+            })
+            .collect();
+        let voter_budget =
+            BigRational::new(BigInt::from(voter_budget), BigInt::from(voters * self.unit));
+        Ok((winners, run.spent, Some(voter_budget)))
+    }
+}
+
+/// An arithmetic result did not fit `i128` fractions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Overflow;
+
+/// Exact fractions for Equal Shares: `Ratio<i128>` (fast, may overflow) or `BigRational`.
+trait Exact: Clone + Ord + fmt::Debug {
+    fn int(v: i128) -> Self;
+    fn add(&self, other: &Self) -> Result<Self, Overflow>;
+    fn sub(&self, other: &Self) -> Result<Self, Overflow>;
+    fn mul_count(&self, count: u64) -> Result<Self, Overflow>;
+    fn div_count(&self, count: u64) -> Result<Self, Overflow>;
+    fn div(&self, other: &Self) -> Result<Self, Overflow>;
+    fn to_big(&self) -> BigRational;
+}
+
+impl Exact for Ratio<i128> {
+    fn int(v: i128) -> Self {
+        Ratio::from_integer(v)
+    }
+    fn add(&self, other: &Self) -> Result<Self, Overflow> {
+        self.checked_add(other).ok_or(Overflow)
+    }
+    fn sub(&self, other: &Self) -> Result<Self, Overflow> {
+        self.checked_sub(other).ok_or(Overflow)
+    }
+    fn mul_count(&self, count: u64) -> Result<Self, Overflow> {
+        self.checked_mul(&Ratio::from_integer(i128::from(count)))
+            .ok_or(Overflow)
+    }
+    fn div_count(&self, count: u64) -> Result<Self, Overflow> {
+        self.checked_div(&Ratio::from_integer(i128::from(count)))
+            .ok_or(Overflow)
+    }
+    fn div(&self, other: &Self) -> Result<Self, Overflow> {
+        self.checked_div(other).ok_or(Overflow)
+    }
+    fn to_big(&self) -> BigRational {
+        BigRational::new(BigInt::from(*self.numer()), BigInt::from(*self.denom()))
+    }
+}
+
+impl Exact for BigRational {
+    fn int(v: i128) -> Self {
+        BigRational::from_integer(BigInt::from(v))
+    }
+    fn add(&self, other: &Self) -> Result<Self, Overflow> {
+        Ok(self + other)
+    }
+    fn sub(&self, other: &Self) -> Result<Self, Overflow> {
+        Ok(self - other)
+    }
+    fn mul_count(&self, count: u64) -> Result<Self, Overflow> {
+        Ok(self * BigRational::from_integer(BigInt::from(count)))
+    }
+    fn div_count(&self, count: u64) -> Result<Self, Overflow> {
+        Ok(self / BigRational::from_integer(BigInt::from(count)))
+    }
+    fn div(&self, other: &Self) -> Result<Self, Overflow> {
+        Ok(self / other)
+    }
+    fn to_big(&self) -> BigRational {
+        self.clone()
+    }
+}
+
+/// One Equal Shares run's outcome: winners in order with what a full share cost (in Mes units,
+/// 1/voters of a scaled unit), and the winners' total cost (scaled units).
+struct Run<N> {
+    winners: Vec<(usize, N)>,
+    spent: i128,
+}
+
+impl<N: Exact> Run<N> {
+    fn into_big(self) -> Run<BigRational> {
+        Run {
+            winners: self
+                .winners
+                .into_iter()
+                .map(|(p, rho)| (p, rho.to_big()))
+                .collect(),
+            spent: self.spent,
+        }
+    }
+}
+
+/// Voters with identical ballots, who always have the same money left.
+struct Group {
+    projects: Vec<u32>,
+    voters: u64,
+}
+
+/// The Method of Equal Shares with cost utilities over one pot, in the standard efficient form:
+/// a project's price per head is found by sorting its supporters by the money they have left;
+/// the candidate with the lowest price per unit of cost wins a round; candidates whose
+/// supporters' money did not change keep their last price, and since money only ever
+/// decreases, a stale price is a lower bound, so only the best few are recomputed per round.
+struct Mes<'p, 'a> {
+    pot: &'p Pot<'a>,
+    groups: Vec<Group>,
+    /// Per project: the groups that approve it.
+    supporters: Vec<Vec<u32>>,
+    /// Projects Equal Shares can choose: at least one vote and a positive cost.
+    eligible: Vec<u32>,
+}
+
+/// Value id 0 is "no money left".
+const NO_MONEY: u32 = 0;
+
+impl<'p, 'a> Mes<'p, 'a> {
+    fn new(pot: &'p Pot<'a>) -> Self {
+        let mut counts: HashMap<&[usize], u64> = HashMap::new();
+        for ballot in pot.ballots {
+            if !ballot.projects().is_empty() {
+                *counts.entry(ballot.projects()).or_default() += 1;
+            }
+        }
+        let mut groups: Vec<Group> = counts
+            .into_iter()
+            .map(|(projects, voters)| Group {
+                projects: projects.iter().map(|&p| p as u32).collect(),
+                voters,
+            })
+            .collect();
+        groups.sort_unstable_by(|a, b| a.projects.cmp(&b.projects));
+        let mut supporters = vec![Vec::new(); pot.projects.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for &p in &group.projects {
+                supporters[p as usize].push(g as u32);
+            }
+        }
+        let eligible = (0..pot.projects.len())
+            .filter(|&p| pot.votes[p] > 0 && pot.costs[p] > 0)
+            .map(|p| p as u32)
+            .collect();
+        Mes {
+            pot,
+            groups,
+            supporters,
+            eligible,
+        }
+    }
+
+    /// [`Mes::run`] with `i128` fractions, or big ones once `i128` overflowed (`big` then
+    /// stays set, so later runs of the completion start with big fractions).
+    fn run_exact(
+        &self,
+        voter_budget: i128,
+        cap: i128,
+        big: &mut bool,
+    ) -> Result<Option<Run<BigRational>>, Overflow> {
+        if !*big {
+            match self.run::<Ratio<i128>>(voter_budget, cap) {
+                Ok(run) => return Ok(run.map(Run::into_big)),
+                Err(Overflow) => *big = true,
+            }
+        }
+        self.run::<BigRational>(voter_budget, cap)
+    }
+
+    /// One run with `voter_budget` (in units of 1/voters of a scaled unit) for every voter.
+    /// `Ok(None)`: the winners' cost went over `cap` (the pot), so this outcome is not wanted.
+    fn run<N: Exact>(&self, voter_budget: i128, cap: i128) -> Result<Option<Run<N>>, Overflow> {
+        let voters = self.pot.ballots.len() as i128;
+        let project_count = self.pot.projects.len();
+        let costs: Vec<N> = self
+            .pot
+            .costs
+            .iter()
+            .map(|&c| c.checked_mul(voters).map(N::int).ok_or(Overflow))
+            .collect::<Result<_, _>>()?;
+        let mut state = State::<N> {
+            values: vec![N::int(0), N::int(voter_budget)],
+            group_value: vec![1; self.groups.len()],
+            tally: vec![0; 2],
+            tally_mark: vec![0; 2],
+            memo: vec![0; 2],
+            memo_mark: vec![u32::MAX; 2],
+            mark: 0,
+            touched: Vec::new(),
+        };
+        if voter_budget == 0 {
+            state.group_value.fill(NO_MONEY);
+        }
+        let mut alive = vec![false; project_count];
+        let mut stamp = vec![0u32; project_count];
+        let mut heap = BinaryHeap::with_capacity(self.eligible.len());
+        for &p in &self.eligible {
+            let p = p as usize;
+            if let Some(rho) = state.price(&self.supporters[p], &self.groups, &costs[p])? {
+                heap.push(Reverse(Candidate {
+                    afford: rho.div(&costs[p])?,
+                    rank: self.pot.rank[p],
+                    project: p as u32,
+                    round: 0,
+                    rho,
+                }));
+                alive[p] = true;
+            }
+        }
+        let mut round = 0u32;
+        let mut winners = Vec::new();
+        let mut spent: i128 = 0;
+        while let Some(Reverse(candidate)) = heap.pop() {
+            let p = candidate.project as usize;
+            if !alive[p] {
+                continue;
+            }
+            if candidate.round < stamp[p] {
+                // Some supporter paid for another project since: recompute.
+                match state.price(&self.supporters[p], &self.groups, &costs[p])? {
+                    Some(rho) => heap.push(Reverse(Candidate {
+                        afford: rho.div(&costs[p])?,
+                        rank: candidate.rank,
+                        project: candidate.project,
+                        round,
+                        rho,
+                    })),
+                    None => alive[p] = false,
+                }
+                continue;
+            }
+            // The best candidate, with a current price: it wins this round.
+            alive[p] = false;
+            spent += self.pot.costs[p];
+            if spent > cap {
+                return Ok(None);
+            }
+            let rho = candidate.rho;
+            round += 1;
+            for &g in &self.supporters[p] {
+                let old = state.group_value[g as usize];
+                if old == NO_MONEY {
+                    continue;
+                }
+                let new = state.pay(old, &rho, round)?;
+                state.group_value[g as usize] = new;
+                for &q in &self.groups[g as usize].projects {
+                    if alive[q as usize] {
+                        stamp[q as usize] = round;
+                    }
+                }
+            }
+            winners.push((p, rho));
+        }
+        Ok(Some(Run { winners, spent }))
+    }
+}
+
+/// A heap entry: a project's price per unit of cost as of `round` (a lower bound later on).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Candidate<N> {
+    afford: N,
+    rank: u32,
+    project: u32,
+    round: u32,
+    /// The price per head behind `afford`.
+    rho: N,
+}
+
+/// The voters' money during a run. Groups point at interned values: voters who paid the same
+/// shares share one value, so sorting a project's supporters sorts few distinct values.
+struct State<N> {
+    values: Vec<N>,
+    group_value: Vec<u32>,
+    /// Scratch per value id: voters counted for the project being priced.
+    tally: Vec<u64>,
+    tally_mark: Vec<u32>,
+    /// Scratch per value id: the value after paying the current round's price.
+    memo: Vec<u32>,
+    memo_mark: Vec<u32>,
+    mark: u32,
+    touched: Vec<u32>,
+}
+
+impl<N: Exact> State<N> {
+    fn intern(&mut self, value: N) -> u32 {
+        self.values.push(value);
+        self.tally.push(0);
+        self.tally_mark.push(0);
+        self.memo.push(0);
+        self.memo_mark.push(u32::MAX);
+        (self.values.len() - 1) as u32
+    }
+
+    /// The money left after paying `rho` out of value `old` in round `round`.
+    fn pay(&mut self, old: u32, rho: &N, round: u32) -> Result<u32, Overflow> {
+        let o = old as usize;
+        if self.memo_mark[o] == round {
+            return Ok(self.memo[o]);
+        }
+        let new = if self.values[o] <= *rho {
+            NO_MONEY
+        } else {
+            let left = self.values[o].sub(rho)?;
+            self.intern(left)
+        };
+        self.memo[o] = new;
+        self.memo_mark[o] = round;
+        Ok(new)
+    }
+
+    /// The smallest price per head `rho` such that the supporters, each paying `rho` or all
+    /// they have if less, pay `cost` exactly; `None` if all their money is not enough.
+    fn price(
+        &mut self,
+        supporters: &[u32],
+        groups: &[Group],
+        cost: &N,
+    ) -> Result<Option<N>, Overflow> {
+        self.mark = self.mark.wrapping_add(1);
+        if self.mark == 0 {
+            self.tally_mark.fill(0);
+            self.mark = 1;
+        }
+        self.touched.clear();
+        let mut rich = 0u64;
+        for &g in supporters {
+            let v = self.group_value[g as usize];
+            if v == NO_MONEY {
+                continue;
+            }
+            let i = v as usize;
+            if self.tally_mark[i] != self.mark {
+                self.tally_mark[i] = self.mark;
+                self.tally[i] = 0;
+                self.touched.push(v);
+            }
+            let voters = groups[g as usize].voters;
+            self.tally[i] += voters;
+            rich += voters;
+        }
+        let values = &self.values;
+        self.touched
+            .sort_unstable_by(|&a, &b| values[a as usize].cmp(&values[b as usize]));
+        let mut paid = N::int(0);
+        for &v in &self.touched {
+            let rho = cost.sub(&paid)?.div_count(rich)?;
+            let value = &self.values[v as usize];
+            if *value >= rho {
+                return Ok(Some(rho));
+            }
+            let count = self.tally[v as usize];
+            paid = paid.add(&value.mul_count(count)?)?;
+            rich -= count;
+        }
+        Ok(None)
+    }
+}
+
+/// `amount` rounded half away from zero to `decimals` places, as text ("178.95"), for display.
+pub fn format_rounded(amount: &BigRational, decimals: u32) -> String {
+    let factor = BigInt::from(10u32).pow(decimals);
+    let scaled = amount * BigRational::from_integer(factor);
+    let half = BigRational::new(BigInt::one(), BigInt::from(2));
+    let rounded = if scaled.is_negative() {
+        (scaled - half).ceil()
+    } else {
+        (scaled + half).floor()
+    }
+    .to_integer();
+    let sign = if rounded.is_negative() { "-" } else { "" };
+    let digits = rounded.abs().to_string();
+    let decimals = decimals as usize;
+    if decimals == 0 {
+        return format!("{sign}{digits}");
+    }
+    let digits = format!("{digits:0>width$}", width = decimals + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - decimals);
+    format!("{sign}{whole}.{fraction}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_traits::Zero;
+    use rand::rngs::StdRng;
+    use rand::seq::SliceRandom;
+    use rand::{Rng, SeedableRng};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn project(id: &str, cost: &str, order: u64) -> Project {
+        Project {
+            id: id.into(),
+            cost: d(cost),
+            order,
+        }
+    }
+
+    /// Projects `(id, cost)` in submission order, and ballots as lists of ids.
+    fn pot(projects: &[(&str, &str)], ballots: &[&[&str]]) -> (Vec<Project>, Vec<Ballot>) {
+        let projects: Vec<Project> = projects
+            .iter()
+            .enumerate()
+            .map(|(i, (id, cost))| project(id, cost, i as u64))
+            .collect();
+        let ballots = ballots
+            .iter()
+            .map(|b| {
+                b.iter()
+                    .map(|id| projects.iter().position(|p| p.id == *id).unwrap())
+                    .collect()
+            })
+            .collect();
+        (projects, ballots)
+    }
+
+    /// `count` copies of a ballot.
+    fn times<'a>(count: usize, ballot: &'a [&'a str]) -> Vec<&'a [&'a str]> {
+        vec![ballot; count]
+    }
+
+    fn winners(rule: Rule, budget: &str, projects: &[Project], ballots: &[Ballot]) -> Vec<String> {
+        tally(rule, d(budget), projects, ballots)
+            .unwrap()
+            .winner_ids(projects)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn ratio(n: i64, d: i64) -> BigRational {
+        BigRational::new(BigInt::from(n), BigInt::from(d))
+    }
+
+    #[test]
+    fn rule_names_are_pabulibs() {
+        for name in RULE_NAMES {
+            let rule = Rule::from_pabulib(name, Some(5)).unwrap();
+            assert_eq!(rule.pabulib_name(), name);
+            assert_eq!(rule.to_string(), name);
+        }
+        assert_eq!(
+            Rule::from_pabulib("greedy-threshold", Some(50)),
+            Ok(Rule::GreedyThreshold { min_votes: 50 })
+        );
+        assert_eq!(
+            Rule::from_pabulib("greedy-threshold", None),
+            Err(RuleError::MissingThreshold)
+        );
+        assert_eq!(Rule::from_pabulib("greedy", None), Ok(Rule::Greedy));
+        assert_eq!(
+            Rule::from_pabulib("equalshares", None),
+            Err(RuleError::Unknown("equalshares".into()))
+        );
+    }
+
+    /// C (3 votes, 150), A (2 votes, 200), B (1 vote, 100); pot 300.
+    fn skip_pot() -> (Vec<Project>, Vec<Ballot>) {
+        pot(
+            &[("A", "200"), ("B", "100"), ("C", "150")],
+            &[&["A", "C"], &["A", "C"], &["B", "C"]],
+        )
+    }
+
+    #[test]
+    fn greedy_skips_what_does_not_fit_and_no_skip_stops_there() {
+        let (projects, ballots) = skip_pot();
+        assert_eq!(
+            winners(Rule::Greedy, "300", &projects, &ballots),
+            ["C", "B"]
+        );
+        assert_eq!(
+            winners(Rule::GreedyNoSkip, "300", &projects, &ballots),
+            ["C"]
+        );
+        let outcome = tally(Rule::Greedy, d("300"), &projects, &ballots).unwrap();
+        assert_eq!((outcome.spent, outcome.left), (d("250"), d("50")));
+        assert_eq!(outcome.voter_budget, None);
+        assert!(outcome.winners.iter().all(|w| w.per_head.is_none()));
+        assert_eq!(
+            outcome.winners.iter().map(|w| w.votes).collect::<Vec<_>>(),
+            [3, 1]
+        );
+        // Everything fits: both take all, in order of votes.
+        assert_eq!(
+            winners(Rule::GreedyNoSkip, "450", &projects, &ballots),
+            ["C", "A", "B"]
+        );
+    }
+
+    #[test]
+    fn threshold_leaves_out_projects_with_too_few_votes() {
+        let (projects, ballots) = skip_pot();
+        let rule = |min_votes| Rule::GreedyThreshold { min_votes };
+        assert_eq!(
+            winners(rule(0), "1000", &projects, &ballots),
+            ["C", "A", "B"]
+        );
+        assert_eq!(winners(rule(2), "1000", &projects, &ballots), ["C", "A"]);
+        assert_eq!(winners(rule(3), "1000", &projects, &ballots), ["C"]);
+        assert!(winners(rule(4), "1000", &projects, &ballots).is_empty());
+        // The threshold does not stop the skipping: B is still taken after A does not fit.
+        assert_eq!(winners(rule(1), "300", &projects, &ballots), ["C", "B"]);
+    }
+
+    #[test]
+    fn greedy_ties_go_to_more_votes_then_lower_cost_then_earlier_submission() {
+        // Equal votes: the cheaper wins, even when submitted later.
+        let (projects, ballots) = pot(&[("early", "60"), ("cheap", "50")], &[&["early", "cheap"]]);
+        assert_eq!(winners(Rule::Greedy, "60", &projects, &ballots), ["cheap"]);
+        // Equal votes and cost: the earlier submission wins, whatever the list order.
+        let mut projects = vec![project("x", "50", 2), project("y", "50", 1)];
+        let ballots = vec![Ballot::new([0, 1])];
+        assert_eq!(winners(Rule::Greedy, "60", &projects, &ballots), ["y"]);
+        projects[0].order = 0;
+        assert_eq!(winners(Rule::Greedy, "60", &projects, &ballots), ["x"]);
+        // Equal keys too: the id decides, so input order still does not.
+        projects[1].order = 0;
+        assert_eq!(winners(Rule::Greedy, "60", &projects, &ballots), ["x"]);
+        let swapped = vec![projects[1].clone(), projects[0].clone()];
+        assert_eq!(winners(Rule::Greedy, "60", &swapped, &ballots), ["x"]);
+        // More votes beat a lower cost.
+        let (projects, ballots) = pot(
+            &[("cheap", "10"), ("popular", "60")],
+            &[&["cheap", "popular"], &["popular"]],
+        );
+        assert_eq!(
+            winners(Rule::GreedyNoSkip, "60", &projects, &ballots),
+            ["popular"]
+        );
+    }
+
+    #[test]
+    fn greedy_takes_free_and_unvoted_projects_when_money_is_left_as_pabutools_does() {
+        let (projects, ballots) = pot(
+            &[
+                ("voted", "50"),
+                ("free", "0"),
+                ("nobody", "30"),
+                ("dear", "90"),
+            ],
+            &[&["voted", "free"], &["voted"]],
+        );
+        assert_eq!(
+            winners(Rule::Greedy, "100", &projects, &ballots),
+            ["voted", "free", "nobody"]
+        );
+        let threshold = Rule::GreedyThreshold { min_votes: 1 };
+        assert_eq!(
+            winners(threshold, "100", &projects, &ballots),
+            ["voted", "free"]
+        );
+    }
+
+    #[test]
+    fn equal_shares_is_proportional_where_greedy_is_not() {
+        // 60 voters want P1..P3, 40 want Q1..Q3, every project costs 100, the pot is 300.
+        let mut ballots = times(60, &["P1", "P2", "P3"]);
+        ballots.extend(times(40, &["Q1", "Q2", "Q3"]));
+        let (projects, ballots) = pot(
+            &[
+                ("P1", "100"),
+                ("P2", "100"),
+                ("P3", "100"),
+                ("Q1", "100"),
+                ("Q2", "100"),
+                ("Q3", "100"),
+            ],
+            &ballots,
+        );
+        assert_eq!(
+            winners(Rule::Greedy, "300", &projects, &ballots),
+            ["P1", "P2", "P3"]
+        );
+        // With 3 each, the 60 pay 100/60 for P1 and cannot afford P2 (80 left); the 40 pay 2.5
+        // each for Q1. Not exhaustive (100 left), so each voter gets 1 more: now P1, P2 and Q1.
+        let outcome = tally(Rule::EqualSharesAdd1, d("300"), &projects, &ballots).unwrap();
+        assert_eq!(outcome.winner_ids(&projects), ["P1", "P2", "Q1"]);
+        assert_eq!((outcome.spent, outcome.left), (d("300"), d("0")));
+        assert_eq!(outcome.voter_budget, Some(ratio(4, 1)));
+        let shares: Vec<_> = outcome
+            .winners
+            .iter()
+            .map(|w| w.per_head.clone().unwrap())
+            .collect();
+        assert_eq!(shares, [ratio(5, 3), ratio(5, 3), ratio(5, 2)]);
+    }
+
+    #[test]
+    fn equal_shares_lets_a_poor_supporter_pay_what_is_left() {
+        // 4 voters with 10 each. X (18) by v1, v3, v4: 6 each, 1/3 per unit, first. Z (13) by
+        // v1, v2: v1 has 4 left < 6.5, pays 4; v2 pays 9 ≤ 10. Nothing else: exhaustive.
+        let (projects, ballots) = pot(
+            &[("X", "18"), ("Z", "13")],
+            &[&["X", "Z"], &["Z"], &["X"], &["X"]],
+        );
+        let outcome = tally(Rule::EqualSharesAdd1, d("40"), &projects, &ballots).unwrap();
+        assert_eq!(outcome.winner_ids(&projects), ["X", "Z"]);
+        assert_eq!(outcome.winners[0].per_head, Some(ratio(6, 1)));
+        assert_eq!(outcome.winners[1].per_head, Some(ratio(9, 1)));
+        assert_eq!(outcome.voter_budget, Some(ratio(10, 1)));
+        assert_eq!(outcome.left, d("9"));
+    }
+
+    #[test]
+    fn add1_keeps_the_last_outcome_within_the_pot() {
+        // 3 voters, pot 300 (100 each). C (150, all three) is first: 50 each. A (200, v1 v2) and
+        // B (100, v3) are out of reach until each voter has 150; then A comes before B and the
+        // outcome {C, A} costs 350 > 300, so {C} from the step before stands. Greedy takes B.
+        let (projects, ballots) = skip_pot();
+        let outcome = tally(Rule::EqualSharesAdd1, d("300"), &projects, &ballots).unwrap();
+        assert_eq!(outcome.winner_ids(&projects), ["C"]);
+        assert_eq!(outcome.voter_budget, Some(ratio(149, 1)));
+        assert_eq!(outcome.winners[0].per_head, Some(ratio(50, 1)));
+        assert_eq!(outcome.left, d("150"));
+    }
+
+    #[test]
+    fn equal_shares_ties_go_to_more_votes_then_lower_cost_then_earlier_submission() {
+        // Same price per unit (1/2), pot 120 for 2 voters: only one of them is affordable.
+        let (projects, ballots) = pot(
+            &[("dear", "100"), ("cheap", "60")],
+            &[&["dear", "cheap"], &["dear", "cheap"]],
+        );
+        assert_eq!(
+            winners(Rule::EqualSharesAdd1, "120", &projects, &ballots),
+            ["cheap"]
+        );
+        // Same cost too: the earlier submission.
+        let mut projects = vec![project("a", "60", 5), project("b", "60", 3)];
+        let ballots = vec![Ballot::new([0, 1]), Ballot::new([0, 1])];
+        assert_eq!(
+            winners(Rule::EqualSharesAdd1, "100", &projects, &ballots),
+            ["b"]
+        );
+        projects[0].order = 1;
+        assert_eq!(
+            winners(Rule::EqualSharesAdd1, "100", &projects, &ballots),
+            ["a"]
+        );
+        // Same price per unit of cost, different votes: (cost 40, 2 votes) and (cost 20, 1 vote)
+        // both cost 1/2 of a share per unit; the one with more votes goes first.
+        let (projects, ballots) = pot(
+            &[("solo", "20"), ("duo", "40")],
+            &[&["duo", "solo"], &["duo"]],
+        );
+        assert_eq!(
+            tally(Rule::EqualSharesAdd1, d("40"), &projects, &ballots)
+                .unwrap()
+                .winner_ids(&projects),
+            ["duo"]
+        );
+    }
+
+    #[test]
+    fn equal_shares_never_funds_unvoted_or_free_projects_but_counts_them_for_exhaustion() {
+        // "free" costs nothing and "nobody" has no votes: Equal Shares with cost utilities
+        // chooses neither, and both keep every outcome from being exhaustive. The others fit the
+        // pot together, so the completion ends with all of them.
+        let (projects, ballots) = pot(
+            &[
+                ("big", "90"),
+                ("small", "5"),
+                ("free", "0"),
+                ("nobody", "1"),
+            ],
+            &[&["big", "free"], &["small"], &["small"], &["small"]],
+        );
+        let outcome = tally(Rule::EqualSharesAdd1, d("100"), &projects, &ballots).unwrap();
+        let mut ids = outcome.winner_ids(&projects);
+        ids.sort();
+        assert_eq!(ids, ["big", "small"]);
+        // The jump: every voter gets enough to pay for all of them (95 each).
+        assert_eq!(outcome.voter_budget, Some(ratio(95, 1)));
+    }
+
+    #[test]
+    fn no_voters_no_equal_shares_winners() {
+        let projects = vec![project("a", "10", 0)];
+        let outcome = tally(Rule::EqualSharesAdd1, d("100"), &projects, &[]).unwrap();
+        assert!(outcome.winners.is_empty());
+        assert_eq!(outcome.left, d("100"));
+        // Greedy funds unvoted projects that fit, as pabutools does.
+        assert_eq!(winners(Rule::Greedy, "100", &projects, &[]), ["a"]);
+        // Empty ballots still count as voters, who have their share of the pot.
+        let (projects, ballots) = pot(&[("a", "60")], &[&["a"], &[], &[]]);
+        // One voter with 20 cannot pay 60 alone; with 20 + t, at t = 40 she can, then exhaustive.
+        let outcome = tally(Rule::EqualSharesAdd1, d("60"), &projects, &ballots).unwrap();
+        assert_eq!(outcome.winner_ids(&projects), ["a"]);
+        assert_eq!(outcome.voter_budget, Some(ratio(60, 1)));
+    }
+
+    #[test]
+    fn decimal_amounts_are_exact() {
+        // Costs in kopiykas; one currency unit per voter per step is 1.00.
+        let (projects, ballots) = pot(
+            &[("a", "0.10"), ("b", "0.20"), ("c", "0.30")],
+            &[&["a", "b"], &["b", "c"], &["c"]],
+        );
+        let outcome = tally(Rule::Greedy, d("0.3"), &projects, &ballots).unwrap();
+        assert_eq!(outcome.winner_ids(&projects), ["b", "a"]);
+        assert_eq!((outcome.spent, outcome.left), (d("0.30"), d("0.00")));
+        let shares = tally(Rule::EqualSharesAdd1, d("0.6"), &projects, &ballots).unwrap();
+        assert_eq!(shares.spent, d("0.60"));
+        // 0.6 / 3 voters = 0.2 each: b (0.1 each from 2) goes first.
+        assert_eq!(shares.winner_ids(&projects)[0], "b");
+        assert_eq!(shares.winners[0].per_head, Some(ratio(1, 10)));
+    }
+
+    #[test]
+    fn bad_input_is_refused() {
+        let p = vec![project("a", "10", 0), project("b", "5", 1)];
+        assert_eq!(
+            tally(Rule::Greedy, d("-1"), &p, &[]).unwrap_err(),
+            TallyError::NegativeBudget
+        );
+        let negative = vec![project("a", "-10", 0)];
+        assert_eq!(
+            tally(Rule::Greedy, d("1"), &negative, &[]).unwrap_err(),
+            TallyError::NegativeCost { id: "a".into() }
+        );
+        let twice = vec![project("a", "10", 0), project("a", "5", 1)];
+        assert_eq!(
+            tally(Rule::Greedy, d("1"), &twice, &[]).unwrap_err(),
+            TallyError::DuplicateProject { id: "a".into() }
+        );
+        assert_eq!(
+            tally(
+                Rule::EqualSharesAdd1,
+                d("1"),
+                &p,
+                &[Ballot::new([0]), Ballot::new([1, 2])]
+            )
+            .unwrap_err(),
+            TallyError::UnknownProject {
+                ballot: 1,
+                project: 2,
+                projects: 2
+            }
+        );
+        // The largest decimals are fine; the smallest step next to the largest amount is not.
+        let huge = vec![project("a", "79228162514264337593543950335", 0)];
+        let ballots = vec![Ballot::new([0]); 3];
+        assert_eq!(
+            winners(
+                Rule::EqualSharesAdd1,
+                "79228162514264337593543950335",
+                &huge,
+                &ballots
+            ),
+            ["a"]
+        );
+        let precise = vec![project("a", "0.0000000000000000000000000001", 0)];
+        assert_eq!(
+            tally(
+                Rule::Greedy,
+                d("79228162514264337593543950335"),
+                &precise,
+                &ballots
+            )
+            .unwrap_err(),
+            TallyError::OutOfRange
+        );
+    }
+
+    #[test]
+    fn ballots_are_sets() {
+        assert_eq!(Ballot::new([3, 1, 3, 2]).projects(), [1, 2, 3]);
+        assert_eq!([2, 2].into_iter().collect::<Ballot>(), Ballot::new([2]));
+    }
+
+    #[test]
+    fn format_rounded_rounds_half_away_from_zero() {
+        assert_eq!(format_rounded(&ratio(1, 3), 2), "0.33");
+        assert_eq!(format_rounded(&ratio(2, 3), 2), "0.67");
+        assert_eq!(format_rounded(&ratio(1, 200), 2), "0.01");
+        assert_eq!(format_rounded(&ratio(-1, 200), 2), "-0.01");
+        assert_eq!(format_rounded(&ratio(12345, 1), 2), "12345.00");
+        assert_eq!(format_rounded(&ratio(5, 2), 0), "3");
+    }
+
+    // ---- generated instances ----
+
+    struct Instance {
+        budget: Decimal,
+        projects: Vec<Project>,
+        ballots: Vec<Ballot>,
+    }
+
+    fn random_instance(rng: &mut StdRng) -> Instance {
+        let project_count = rng.gen_range(1..=9);
+        let scale = if rng.gen_bool(0.2) { 1 } else { 0 };
+        let projects: Vec<Project> = (0..project_count)
+            .map(|i| {
+                let cost = if rng.gen_bool(0.05) {
+                    0
+                } else {
+                    rng.gen_range(1..=60)
+                };
+                Project {
+                    id: format!("p{i}"),
+                    cost: Decimal::new(cost, scale),
+                    order: rng.gen_range(0..4),
+                }
+            })
+            .collect();
+        let voters = rng.gen_range(0..=14);
+        let ballots = (0..voters)
+            .map(|_| {
+                let len = rng.gen_range(0..=project_count.min(4));
+                (0..len).map(|_| rng.gen_range(0..project_count)).collect()
+            })
+            .collect();
+        let budget = Decimal::new(rng.gen_range(0..=150), scale);
+        Instance {
+            budget,
+            projects,
+            ballots,
+        }
+    }
+
+    const RULES: [Rule; 5] = [
+        Rule::Greedy,
+        Rule::GreedyNoSkip,
+        Rule::GreedyThreshold { min_votes: 2 },
+        Rule::GreedyThreshold { min_votes: 0 },
+        Rule::EqualSharesAdd1,
+    ];
+
+    type ById = (
+        Vec<(String, u64, Option<BigRational>)>,
+        Decimal,
+        Option<BigRational>,
+    );
+
+    /// The outcome in terms of ids, which do not depend on positions in the input.
+    fn by_id(outcome: &Outcome, projects: &[Project]) -> ById {
+        let winners = outcome
+            .winners
+            .iter()
+            .map(|w| (projects[w.project].id.clone(), w.votes, w.per_head.clone()))
+            .collect();
+        (winners, outcome.spent, outcome.voter_budget.clone())
+    }
+
+    #[test]
+    fn input_order_never_matters() {
+        let mut rng = StdRng::seed_from_u64(8);
+        for _ in 0..300 {
+            let instance = random_instance(&mut rng);
+            let mut permutation: Vec<usize> = (0..instance.projects.len()).collect();
+            permutation.shuffle(&mut rng);
+            // Project permutation[i] of the original is at position i of the shuffled list.
+            let mut position = vec![0; permutation.len()];
+            for (i, &p) in permutation.iter().enumerate() {
+                position[p] = i;
+            }
+            let projects: Vec<Project> = permutation
+                .iter()
+                .map(|&p| instance.projects[p].clone())
+                .collect();
+            let mut ballots: Vec<Ballot> = instance
+                .ballots
+                .iter()
+                .map(|b| b.projects().iter().map(|&p| position[p]).collect())
+                .collect();
+            ballots.shuffle(&mut rng);
+            for rule in RULES {
+                let a =
+                    tally(rule, instance.budget, &instance.projects, &instance.ballots).unwrap();
+                let b = tally(rule, instance.budget, &projects, &ballots).unwrap();
+                assert_eq!(
+                    by_id(&a, &instance.projects),
+                    by_id(&b, &projects),
+                    "{rule}"
+                );
+            }
+        }
+    }
+
+    /// Equal Shares as plainly as it can be written (pabutools' `naive_mes`): every voter on
+    /// their own, every price recomputed every round by the poor/rich iteration.
+    fn naive_mes(
+        costs: &[BigRational],
+        rank: &[u32],
+        ballots: &[Ballot],
+        voter_budget: &BigRational,
+    ) -> Vec<(usize, BigRational)> {
+        let mut money = vec![voter_budget.clone(); ballots.len()];
+        let supporters: Vec<Vec<usize>> = (0..costs.len())
+            .map(|p| {
+                (0..ballots.len())
+                    .filter(|&v| ballots[v].projects().contains(&p))
+                    .collect()
+            })
+            .collect();
+        let mut open: Vec<usize> = (0..costs.len())
+            .filter(|&p| !supporters[p].is_empty() && costs[p] > BigRational::zero())
+            .collect();
+        let mut chosen = Vec::new();
+        loop {
+            let mut best: Option<(BigRational, u32, usize, BigRational)> = None;
+            open.retain(|&p| {
+                let total: BigRational = supporters[p].iter().map(|&v| money[v].clone()).sum();
+                total >= costs[p]
+            });
+            for &p in &open {
+                let mut rich: Vec<usize> = supporters[p].clone();
+                let mut paid = BigRational::zero();
+                let rho = loop {
+                    let rho =
+                        (&costs[p] - &paid) / BigRational::from_integer(BigInt::from(rich.len()));
+                    let (poor, still): (Vec<usize>, Vec<usize>) =
+                        rich.iter().partition(|&&v| money[v] < rho);
+                    if poor.is_empty() {
+                        break rho;
+                    }
+                    for v in poor {
+                        paid += &money[v];
+                    }
+                    rich = still;
+                };
+                let key = (&rho / &costs[p], rank[p]);
+                if best.as_ref().is_none_or(|b| key < (b.0.clone(), b.1)) {
+                    best = Some((key.0, key.1, p, rho));
+                }
+            }
+            let Some((_, _, p, rho)) = best else {
+                return chosen;
+            };
+            for &v in &supporters[p] {
+                money[v] = if money[v] <= rho {
+                    BigRational::zero()
+                } else {
+                    &money[v] - &rho
+                };
+            }
+            open.retain(|&q| q != p);
+            chosen.push((p, rho));
+        }
+    }
+
+    /// pabutools' `exhaustion_by_budget_increase` over `naive_mes`, literally: no shortcuts.
+    fn naive_add1(instance: &Instance) -> Vec<usize> {
+        let pot = Pot::new(instance.budget, &instance.projects, &instance.ballots).unwrap();
+        let n = instance.ballots.len() as i128;
+        if n == 0 {
+            return Vec::new();
+        }
+        let costs: Vec<BigRational> = pot
+            .costs
+            .iter()
+            .map(|&c| BigRational::from_integer(c.into()))
+            .collect();
+        let mut total = pot.budget;
+        let mut previous = Vec::new();
+        while total <= pot.budget * (n + 1) {
+            let run = naive_mes(
+                &costs,
+                &pot.rank,
+                &instance.ballots,
+                &BigRational::new(total.into(), n.into()),
+            );
+            let spent: i128 = run.iter().map(|(p, _)| pot.costs[*p]).sum();
+            if spent > pot.budget {
+                break;
+            }
+            let winners: Vec<usize> = run.into_iter().map(|(p, _)| p).collect();
+            let exhaustive = (0..pot.costs.len())
+                .all(|p| winners.contains(&p) || pot.costs[p] > pot.budget - spent);
+            previous = winners;
+            if exhaustive {
+                break;
+            }
+            total += n * pot.unit;
+        }
+        previous
+    }
+
+    #[test]
+    fn equal_shares_agrees_with_the_plain_algorithm_and_pabutools_completion() {
+        let mut rng = StdRng::seed_from_u64(2024);
+        for _ in 0..400 {
+            let instance = random_instance(&mut rng);
+            let outcome = tally(
+                Rule::EqualSharesAdd1,
+                instance.budget,
+                &instance.projects,
+                &instance.ballots,
+            )
+            .unwrap();
+            let mut ours: Vec<usize> = outcome.winners.iter().map(|w| w.project).collect();
+            let mut plain = naive_add1(&instance);
+            ours.sort();
+            plain.sort();
+            assert_eq!(
+                ours, plain,
+                "{:?} {:?} {:?}",
+                instance.budget, instance.projects, instance.ballots
+            );
+        }
+    }
+
+    #[test]
+    fn one_run_agrees_with_the_plain_algorithm_in_both_number_types() {
+        let mut rng = StdRng::seed_from_u64(77);
+        for _ in 0..300 {
+            let instance = random_instance(&mut rng);
+            if instance.ballots.is_empty() {
+                continue;
+            }
+            let pot = Pot::new(instance.budget, &instance.projects, &instance.ballots).unwrap();
+            let mes = Mes::new(&pot);
+            let n = instance.ballots.len() as i128;
+            let voter_budget = pot.budget + rng.gen_range(0..30) * n * pot.unit;
+            let small = mes
+                .run::<Ratio<i128>>(voter_budget, i128::MAX)
+                .unwrap()
+                .unwrap()
+                .into_big();
+            let big = mes
+                .run::<BigRational>(voter_budget, i128::MAX)
+                .unwrap()
+                .unwrap();
+            // Mes counts in 1/n units: scale costs and budget alike for the plain version.
+            let costs: Vec<BigRational> = pot
+                .costs
+                .iter()
+                .map(|&c| BigRational::from_integer((c * n).into()))
+                .collect();
+            let plain = naive_mes(
+                &costs,
+                &pot.rank,
+                &instance.ballots,
+                &BigRational::from_integer(voter_budget.into()),
+            );
+            assert_eq!(small.winners, plain);
+            assert_eq!(big.winners, plain);
+        }
+    }
+
+    #[test]
+    fn large_amounts_fall_back_to_big_fractions() {
+        // Amounts near 10^30 overflow i128 fractions once shares are split unevenly.
+        let mut rng = StdRng::seed_from_u64(5);
+        let mut fell_back = 0;
+        let e26 = 100_000_000_000_000_000_000_000_000i128;
+        for _ in 0..30 {
+            let project_count = rng.gen_range(5..=9);
+            let projects: Vec<Project> = (0..project_count)
+                .map(|i| Project {
+                    id: format!("p{i}"),
+                    cost: Decimal::from_i128_with_scale(
+                        rng.gen_range(1..=60) * e26 + rng.gen_range(0..1000),
+                        0,
+                    ),
+                    order: i as u64,
+                })
+                .collect();
+            let ballots: Vec<Ballot> = (0..rng.gen_range(150..=400))
+                .map(|_| {
+                    let len = rng.gen_range(1..=4);
+                    (0..len).map(|_| rng.gen_range(0..project_count)).collect()
+                })
+                .collect();
+            let budget = Decimal::from_i128_with_scale(rng.gen_range(50..=200) * e26 + 1, 0);
+            let instance = Instance {
+                budget,
+                projects,
+                ballots,
+            };
+            let pot = Pot::new(instance.budget, &instance.projects, &instance.ballots).unwrap();
+            let mes = Mes::new(&pot);
+            let mut big = false;
+            let run = mes
+                .run_exact(pot.budget, i128::MAX, &mut big)
+                .unwrap()
+                .unwrap();
+            fell_back += usize::from(big);
+            let n = instance.ballots.len() as i128;
+            let costs: Vec<BigRational> = pot
+                .costs
+                .iter()
+                .map(|&c| BigRational::from_integer((c * n).into()))
+                .collect();
+            let plain = naive_mes(
+                &costs,
+                &pot.rank,
+                &instance.ballots,
+                &BigRational::from_integer(pot.budget.into()),
+            );
+            assert_eq!(run.winners, plain);
+        }
+        assert!(fell_back > 0, "no instance needed big fractions");
+    }
+}
