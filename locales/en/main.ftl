@@ -374,6 +374,18 @@ problem-vote-import-projects = Invalid project numbers
     .detail = Separate project numbers with spaces or semicolons.
 problem-vote-import-birth-date = Invalid birth date
     .detail = Write the date as YYYY-MM-DD or DD.MM.YYYY.
+problem-results-voting-open = Voting is still open
+    .detail = Results are computed once the voting stage is over.
+problem-results-published = Results already published
+    .detail = Published results do not change.
+problem-results-not-computed = No results yet
+    .detail = Compute the results of every pot first.
+problem-results-not-published = Results not published yet
+    .detail = The results appear once a moderator publishes them.
+problem-results-not-allowed = Results cannot be published
+    .detail = Project statuses cannot change at this stage of the session.
+problem-pot-not-found = Pot not found
+    .detail = The session has no pot number { $id }.
 problem-sort-unknown = Unknown order
     .detail = One of: random, newest, cost_asc, cost_desc, votes.
 problem-sort-votes-session = Choose a session
@@ -413,3 +425,9 @@ email-supporter-status-body =
     { $comment }
 
     The project's page: { $url }
+
+results-rule-greedy = Projects are ranked by votes; each one wins whose cost still fits the money left in the pot, and one that does not fit is skipped.
+results-rule-greedy-no-skip = Projects are ranked by votes; they win in turn until the first one that does not fit the money left, where the selection stops.
+results-rule-greedy-threshold = Projects with at least { $min } votes are ranked by votes; each one wins whose cost still fits the money left in the pot.
+results-rule-equalshares-add1 = The Method of Equal Shares: the pot is shared equally among the voters, and a project wins when its supporters can pay for it together; each voter's share is raised by 1 hryvnia while the outcome fits the pot.
+results-ties = With equal votes the cheaper project comes first, then the one submitted earlier.

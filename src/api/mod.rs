@@ -11,6 +11,7 @@ pub mod me;
 pub mod middleware;
 pub mod projects;
 pub mod registry;
+pub mod results;
 pub mod supporters;
 pub mod system;
 pub mod types;
@@ -47,6 +48,7 @@ pub type Apis = (
     projects::ProjectsApi,
     supporters::SupportersApi,
     voting::VotingApi,
+    results::ResultsApi,
     estimates::EstimatesApi,
     auth::AuthApi,
     kyiv_id::KyivIdApi,
@@ -65,6 +67,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             projects::ProjectsApi,
             supporters::SupportersApi,
             voting::VotingApi,
+            results::ResultsApi,
             estimates::EstimatesApi,
             auth::AuthApi,
             kyiv_id::KyivIdApi,

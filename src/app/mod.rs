@@ -13,6 +13,7 @@ pub mod profile;
 pub mod project_files;
 pub mod projects;
 pub mod registry;
+pub mod results;
 pub mod sessions;
 pub mod staff;
 pub mod supporters;

@@ -70,7 +70,7 @@ pub fn period_of(view: &SessionView) -> Period {
 
 /// Who the actor is for this project. The author is the author even when also staff: nobody
 /// moderates their own project.
-fn who(actor: &Actor, city_id: i64, project: &project::Model) -> Who {
+pub(super) fn who(actor: &Actor, city_id: i64, project: &project::Model) -> Who {
     if actor.user_id == project.author_id {
         Who::Author
     } else if actor.platform_admin || actor.has(city_id, CityRole::Admin) {
@@ -371,15 +371,45 @@ pub async fn change_status(
     if matches!(action, rules::Action::Submit | rules::Action::Resubmit) {
         check_author(state, &view, city_tz(&city), actor.user_id, lang).await?;
     }
-    let author = store::users::find(&state.db, project.author_id)
+    let txn = state.db.begin().await?;
+    record_transition(
+        state,
+        &txn,
+        &city,
+        &project,
+        actor,
+        who,
+        (from, to),
+        comment,
+    )
+    .await?;
+    txn.commit().await?;
+    let project = store::projects::find_in_city(&state.db, city.id, id)
         .await?
         .ok_or_else(|| not_found(id))?;
+    detail_of(state, project).await
+}
+
+/// Writes a step of the status machine in the caller's transaction: the status (if the
+/// project is still in `from`), its history row, the e-mail to the author and, for staff, the
+/// audit entry. The caller has checked the step with `rules::transition`.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn record_transition(
+    state: &AppState,
+    txn: &sea_orm::DatabaseTransaction,
+    city: &entities::city::Model,
+    project: &project::Model,
+    actor: &Actor,
+    who: Who,
+    (from, to): (Status, Status),
+    comment: Option<String>,
+) -> AppResult<()> {
     let now = state.clock.now();
-    let txn = state.db.begin().await?;
+    // The first statement writes: SQLite takes its write lock before anything is read.
     let moved = store::projects::set_status(
-        &txn,
+        txn,
         project.id,
-        project.status,
+        to_entity(from),
         to_entity(to),
         comment.clone(),
         now,
@@ -391,8 +421,11 @@ pub async fn change_status(
             "project-status-changed",
         ));
     }
+    let author = store::users::find(txn, project.author_id)
+        .await?
+        .ok_or_else(|| not_found(project.id))?;
     store::projects::add_history(
-        &txn,
+        txn,
         store::projects::HistoryEntry {
             project_id: project.id,
             actor_id: Some(actor.user_id),
@@ -406,9 +439,9 @@ pub async fn change_status(
     if let Some(email) = &author.email {
         notify_author(
             state,
-            &txn,
-            &city,
-            &project,
+            txn,
+            city,
+            project,
             &author,
             email,
             to,
@@ -418,7 +451,7 @@ pub async fn change_status(
     }
     if who != Who::Author {
         super::audit(
-            &txn,
+            txn,
             state,
             Some(city.id),
             Some(actor),
@@ -428,11 +461,7 @@ pub async fn change_status(
         )
         .await?;
     }
-    txn.commit().await?;
-    let project = store::projects::find_in_city(&state.db, city.id, id)
-        .await?
-        .ok_or_else(|| not_found(id))?;
-    detail_of(state, project).await
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

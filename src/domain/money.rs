@@ -126,6 +126,20 @@ impl fmt::Display for Money {
     }
 }
 
+/// As a decimal string with two places, like the API: `"1999999.99"`.
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl TryFrom<Decimal> for Money {
     type Error = MoneyError;
 
@@ -232,5 +246,18 @@ mod tests {
             Money::try_from(Decimal::new(12345, 2)).unwrap().to_string(),
             "123.45"
         );
+    }
+
+    #[test]
+    fn money_is_a_decimal_string_in_json() {
+        let m: Money = "1999999.99".parse().unwrap();
+        assert_eq!(serde_json::to_string(&m).unwrap(), "\"1999999.99\"");
+        assert_eq!(
+            serde_json::from_str::<Money>("\"0.1\"")
+                .unwrap()
+                .to_string(),
+            "0.10"
+        );
+        assert!(serde_json::from_str::<Money>("\"0.001\"").is_err());
     }
 }

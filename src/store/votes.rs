@@ -321,3 +321,19 @@ pub async fn count<C: ConnectionTrait>(db: &C, session_id: i64) -> Result<u64, D
         .count(db)
         .await
 }
+
+/// Each ballot's channel in a session.
+pub async fn channels<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+) -> Result<std::collections::HashMap<i64, String>, DbErr> {
+    let rows: Vec<(i64, String)> = ballot::Entity::find()
+        .select_only()
+        .column(ballot::Column::Id)
+        .column(ballot::Column::Channel)
+        .filter(ballot::Column::BudgetSessionId.eq(session_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}

@@ -441,3 +441,229 @@ async fn counts_are_shown_live_or_after_the_results() {
     assert!(one["votes"].is_null());
     problem(app.get(&list_url("votes")).await, 422, "sort-votes-hidden").await;
 }
+
+#[tokio::test]
+async fn results_are_computed_reviewed_published_and_recounted_from_open_data() {
+    let app = spawn_app().await;
+    let mut e = election(&app, 4).await;
+    // A pot of 25.00: two projects of 10.30 fit, the third does not.
+    let pot = entities::budget_pot::Entity::find()
+        .filter(entities::budget_pot::Column::BudgetSessionId.eq(e.session))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut small: entities::budget_pot::ActiveModel = pot.clone().into();
+    small.total_minor = Set(2_500);
+    small.update(&app.db).await.unwrap();
+    let (a, b, c, d) = (e.admitted[0], e.admitted[1], e.admitted[2], e.admitted[3]);
+    // Votes: a 3, b 2, c 1, d 0.
+    let mut voters = vec![];
+    for i in 0..2 {
+        let login = format!("+38093100005{i}");
+        let voter = signed_in(&app, &login, false, &[]).await;
+        let profile = voter
+            .patch(
+                "/api/v1/me",
+                &json!({ "birth_date": "1985-01-01", "phone": login }),
+            )
+            .await;
+        assert_eq!(profile.status(), 200);
+        voters.push(voter);
+    }
+    for (voter, projects) in [
+        (&e.c.resident, vec![a, b, c]),
+        (&voters[0], vec![a, b]),
+        (&voters[1], vec![a]),
+    ] {
+        for p in projects {
+            assert_eq!(vote(voter, p).await.status(), 200);
+        }
+    }
+    let results = format!("/api/v1/cities/kyiv/sessions/{}/results", e.session);
+    problem(
+        e.c.moderator
+            .post(&format!("{results}/compute"), &json!({}))
+            .await,
+        409,
+        "results-voting-open",
+    )
+    .await;
+
+    // Voting closes.
+    app.clock.advance(chrono::Duration::days(30));
+    for (browser, login) in [
+        (&mut e.c.moderator, "+380931000002"),
+        (&mut e.c.admin, "+380931000001"),
+        (&mut e.c.resident, RESIDENT),
+    ] {
+        assert_eq!(browser.login(login, PASSWORD).await.status(), 200);
+    }
+    problem(app.get(&results).await, 404, "results-not-published").await;
+    problem(
+        e.c.resident
+            .post(&format!("{results}/compute"), &json!({}))
+            .await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let computed =
+        e.c.moderator
+            .post(&format!("{results}/compute"), &json!({}))
+            .await;
+    assert_eq!(computed.status(), 200);
+    let computed: Value = computed.json().await.unwrap();
+    let pot_result = &computed["pots"][0];
+    assert_eq!(pot_result["rule"], "greedy");
+    assert!(
+        pot_result["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("голосів")
+    );
+    let rows: Vec<(i64, u64, bool)> = pot_result["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["project_id"].as_i64().unwrap(),
+                r["votes"].as_u64().unwrap(),
+                r["selected"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [(a, 3, true), (b, 2, true), (c, 1, false), (d, 0, false)]
+    );
+    assert_eq!(pot_result["spent"], "20.60");
+    assert_eq!(pot_result["left"], "4.40");
+    assert_eq!(pot_result["voters"], 3);
+    // Under review: staff see it, the public does not.
+    assert_eq!(e.c.admin.get(&results).await.status(), 200);
+    problem(app.get(&results).await, 404, "results-not-published").await;
+    // A paper ballot still comes in before publication.
+    let late =
+        e.c.moderator
+            .post(
+                &format!("/api/v1/cities/kyiv/sessions/{}/paper-ballots", e.session),
+                &json!({ "voter": "0509998877", "projects": [d] }),
+            )
+            .await;
+    assert_eq!(late.status(), 201);
+    let recomputed: Value =
+        e.c.moderator
+            .post(&format!("{results}/compute"), &json!({}))
+            .await
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(recomputed["pots"][0]["voters"], 4);
+
+    // Published: statuses, history, e-mails, public results.
+    let emails_before = entities::outbox::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    let published =
+        e.c.moderator
+            .post(&format!("{results}/publish"), &json!({}))
+            .await;
+    assert_eq!(published.status(), 200);
+    let statuses: Vec<String> = {
+        let mut out = vec![];
+        for id in [a, b, c, d] {
+            let p: Value = app
+                .get(&format!("/api/v1/cities/kyiv/projects/{id}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            out.push(p["status"].as_str().unwrap().to_owned());
+        }
+        out
+    };
+    assert_eq!(
+        statuses,
+        ["winner", "winner", "not_selected", "not_selected"]
+    );
+    let emails_after = entities::outbox::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(emails_after - emails_before, 4, "each author is told");
+    let public: Value = app.get(&results).await.json().await.unwrap();
+    assert!(public["published_at"].is_string());
+    problem(
+        e.c.moderator
+            .post(&format!("{results}/publish"), &json!({}))
+            .await,
+        409,
+        "results-published",
+    )
+    .await;
+    problem(
+        e.c.moderator
+            .post(&format!("{results}/compute"), &json!({}))
+            .await,
+        409,
+        "results-published",
+    )
+    .await;
+    problem(
+        e.c.moderator
+            .post(
+                &format!("/api/v1/cities/kyiv/sessions/{}/paper-ballots", e.session),
+                &json!({ "voter": "0509998800", "projects": [d] }),
+            )
+            .await,
+        409,
+        "vote-closed",
+    )
+    .await;
+
+    // Open data: the pabulib file recounts to the same winners; JSON and CSV carry the same
+    // ballots, with no personal data.
+    let pb = app
+        .get(&format!("{results}/pots/{}/ballots.pb", pot.id))
+        .await;
+    assert_eq!(pb.status(), 200);
+    let pb = pb.text().await.unwrap();
+    assert!(!pb.contains("+38093") && !pb.contains("0509998877"));
+    let recount = hromada::app::tally::tally_pabulib(pb.as_bytes(), None).unwrap();
+    let mut winners: Vec<String> = recount
+        .outcome
+        .winner_ids(&recount.projects)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    winners.sort();
+    let mut expected = vec![a.to_string(), b.to_string()];
+    expected.sort();
+    assert_eq!(winners, expected);
+    let selected: Vec<&str> = recount
+        .election
+        .projects
+        .iter()
+        .filter(|p| p.selected == Some(true))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(selected.len(), 2);
+    let json: Value = app
+        .get(&format!("{results}/ballots.json"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(json["pots"][0]["ballots"].as_array().unwrap().len(), 4);
+    let csv = app
+        .get(&format!("{results}/ballots.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(csv.lines().count(), 1 + 3 + 2 + 1 + 1);
+    assert!(csv.contains(",paper,"));
+}

@@ -1,0 +1,514 @@
+//! Results: after voting closes a moderator computes each pot's winners by the session's rule
+//! (`domain::tally`, a pure function of the pot's budget, its projects' costs and the ballots),
+//! reviews them and publishes them. Publishing moves every admitted project to `winner` or
+//! `not_selected` through the status machine, with history and e-mails, in one transaction.
+//! Closed sessions export their anonymized ballots (pabulib `.pb`, JSON, CSV).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use entities::{budget_pot, budget_session, city, project};
+use poem::http::StatusCode;
+use rand::seq::SliceRandom;
+use rust_decimal::Decimal;
+use sea_orm::TransactionTrait;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::sessions::SessionView;
+use crate::domain::Money;
+use crate::domain::access::{Action, Actor, authorize};
+use crate::domain::pabulib::{self, Election};
+use crate::domain::project::{self as project_rules, Period, Status};
+use crate::domain::tally::{self, Rule};
+use crate::domain::timeline::StageKind;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::store;
+use crate::store::projects::to_domain;
+
+/// One project in a pot's results.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Row {
+    pub project_id: i64,
+    pub title: String,
+    pub cost: Money,
+    pub votes: u64,
+    pub selected: bool,
+    /// Equal Shares: what each supporter paying a full share paid for it, in hryvnias.
+    pub per_head: Option<String>,
+}
+
+/// A pot's results, as stored and shown.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PotResult {
+    pub pot_id: i64,
+    pub rule: String,
+    pub budget: Money,
+    pub spent: Money,
+    pub left: Money,
+    /// Voters with at least one vote in the pot.
+    pub voters: u64,
+    /// Winners first, in the order the rule chose them; then the others by votes.
+    pub rows: Vec<Row>,
+    /// The minimum number of votes (`greedy-threshold`).
+    pub min_votes: Option<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionResults {
+    pub session_id: i64,
+    pub computed_at: Option<DateTime<Utc>>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub pots: Vec<PotResult>,
+}
+
+fn rule_of(session: &budget_session::Model) -> AppResult<Rule> {
+    Rule::from_pabulib(
+        &session.results_rule,
+        session
+            .min_votes_to_win
+            .map(|v| u64::try_from(v).unwrap_or(0)),
+    )
+    .map_err(|_| AppError::new(StatusCode::CONFLICT, "results-rule-invalid"))
+}
+
+/// The pot's admitted (or already decided) projects, in submission order, and every ballot
+/// with at least one vote in the pot, as indices into that list.
+struct PotInput {
+    projects: Vec<project::Model>,
+    ballots: Vec<(i64, Vec<usize>)>,
+}
+
+/// The projects that took part in the vote: admitted, or decided by an earlier publication.
+fn took_part(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Admitted
+            | Status::Winner
+            | Status::NotSelected
+            | Status::InProgress
+            | Status::Implemented
+            | Status::NotImplemented
+    )
+}
+
+/// Gathers every pot's input from the session's projects and votes.
+async fn inputs(state: &AppState, view: &SessionView) -> AppResult<BTreeMap<i64, PotInput>> {
+    let mut projects = store::projects::of_session(&state.db, view.session.id).await?;
+    projects.retain(|p| took_part(to_domain(p.status)));
+    projects.sort_by_key(|p| (p.submitted_at.unwrap_or(p.created_at), p.id));
+    let mut pots: BTreeMap<i64, PotInput> = view
+        .pots
+        .iter()
+        .map(|p| {
+            (
+                p.id,
+                PotInput {
+                    projects: vec![],
+                    ballots: vec![],
+                },
+            )
+        })
+        .collect();
+    let mut place: HashMap<i64, (i64, usize)> = HashMap::new();
+    for project in projects {
+        let Some(pot) = project
+            .pot_id
+            .and_then(|id| pots.get_mut(&id).map(|p| (id, p)))
+        else {
+            continue;
+        };
+        place.insert(project.id, (pot.0, pot.1.projects.len()));
+        pot.1.projects.push(project);
+    }
+    let mut ballots: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
+    for (ballot, project) in store::votes::pairs(&state.db, view.session.id).await? {
+        if let Some((pot, index)) = place.get(&project) {
+            ballots.entry((*pot, ballot)).or_default().push(*index);
+        }
+    }
+    for ((pot, ballot), chosen) in ballots {
+        if let Some(input) = pots.get_mut(&pot) {
+            input.ballots.push((ballot, chosen));
+        }
+    }
+    Ok(pots)
+}
+
+fn compute_pot(pot: &budget_pot::Model, rule: Rule, input: &PotInput) -> AppResult<PotResult> {
+    let projects: Vec<tally::Project> = input
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(order, p)| tally::Project {
+            id: p.id.to_string(),
+            cost: Money::from_minor_units(p.cost_minor).amount(),
+            order: order as u64,
+        })
+        .collect();
+    let ballots: Vec<tally::Ballot> = input
+        .ballots
+        .iter()
+        .map(|(_, chosen)| tally::Ballot::new(chosen.iter().copied()))
+        .collect();
+    let budget = Money::from_minor_units(pot.total_minor);
+    let outcome =
+        tally::tally(rule, budget.amount(), &projects, &ballots).map_err(AppError::internal)?;
+    let mut votes = vec![0u64; projects.len()];
+    for ballot in &ballots {
+        for &p in ballot.projects() {
+            votes[p] += 1;
+        }
+    }
+    let mut rows: Vec<Row> = outcome
+        .winners
+        .iter()
+        .map(|w| {
+            let p = &input.projects[w.project];
+            Row {
+                project_id: p.id,
+                title: p.title.clone(),
+                cost: Money::from_minor_units(p.cost_minor),
+                votes: w.votes,
+                selected: true,
+                per_head: w.per_head.as_ref().map(|r| tally::format_rounded(r, 2)),
+            }
+        })
+        .collect();
+    let mut others: Vec<usize> = (0..projects.len())
+        .filter(|i| !outcome.winners.iter().any(|w| w.project == *i))
+        .collect();
+    others.sort_by_key(|&i| (std::cmp::Reverse(votes[i]), input.projects[i].cost_minor, i));
+    rows.extend(others.into_iter().map(|i| {
+        let p = &input.projects[i];
+        Row {
+            project_id: p.id,
+            title: p.title.clone(),
+            cost: Money::from_minor_units(p.cost_minor),
+            votes: votes[i],
+            selected: false,
+            per_head: None,
+        }
+    }));
+    let money = |d: Decimal| Money::new(d).map_err(AppError::from);
+    Ok(PotResult {
+        pot_id: pot.id,
+        rule: rule.pabulib_name().to_owned(),
+        budget,
+        spent: money(outcome.spent)?,
+        left: money(outcome.left)?,
+        voters: ballots.len() as u64,
+        rows,
+        min_votes: match rule {
+            Rule::GreedyThreshold { min_votes } => Some(min_votes),
+            _ => None,
+        },
+    })
+}
+
+async fn session_in(
+    state: &AppState,
+    slug: &str,
+    session_id: i64,
+) -> AppResult<(city::Model, SessionView)> {
+    let city = super::find_city(state, slug).await?;
+    let view = super::sessions::get(state, slug, session_id).await?;
+    Ok((city, view))
+}
+
+/// Computes every pot's results after voting has closed (moderators, admins); they stay
+/// unpublished, replacing any earlier computation, until a moderator publishes them.
+pub async fn compute(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    session_id: i64,
+) -> AppResult<SessionResults> {
+    let (city, actor) = super::city_for(state, actor, slug, Action::ManageResults).await?;
+    let (_, view) = session_in(state, slug, session_id).await?;
+    if Period::of(&view.phase) != Period::AfterVoting {
+        return Err(AppError::new(StatusCode::CONFLICT, "results-voting-open"));
+    }
+    if store::results::any_published(&state.db, view.session.id).await? {
+        return Err(AppError::new(StatusCode::CONFLICT, "results-published"));
+    }
+    let rule = rule_of(&view.session)?;
+    let inputs = inputs(state, &view).await?;
+    let mut pots = vec![];
+    for pot in &view.pots {
+        if let Some(input) = inputs.get(&pot.id) {
+            pots.push(compute_pot(pot, rule, input)?);
+        }
+    }
+    let now = state.clock.now();
+    let txn = state.db.begin().await?;
+    for pot in &pots {
+        let outcome = serde_json::to_string(pot).map_err(AppError::internal)?;
+        if !store::results::save(
+            &txn,
+            view.session.id,
+            pot.pot_id,
+            &pot.rule,
+            &outcome,
+            actor.user_id,
+            now,
+        )
+        .await?
+        {
+            return Err(AppError::new(StatusCode::CONFLICT, "results-published"));
+        }
+    }
+    super::audit(
+        &txn,
+        state,
+        Some(city.id),
+        Some(actor),
+        "results.compute",
+        format!("session:{}", view.session.id),
+        json!({
+            "rule": rule.pabulib_name(),
+            "pots": pots.iter().map(|p| json!({
+                "pot": p.pot_id,
+                "winners": p.rows.iter().filter(|r| r.selected).map(|r| r.project_id).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(SessionResults {
+        session_id: view.session.id,
+        computed_at: Some(now),
+        published_at: None,
+        pots,
+    })
+}
+
+/// The session's results: for everyone once published; before that for staff and observers.
+pub async fn get(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    session_id: i64,
+) -> AppResult<SessionResults> {
+    let (city, view) = session_in(state, slug, session_id).await?;
+    let stored = store::results::of_session(&state.db, view.session.id).await?;
+    let published = stored.iter().find_map(|r| r.published_at);
+    if published.is_none() && authorize(actor, Action::ViewVotingData, Some(city.id)).is_err() {
+        return Err(AppError::new(
+            StatusCode::NOT_FOUND,
+            "results-not-published",
+        ));
+    }
+    let pots = stored
+        .iter()
+        .map(|r| serde_json::from_str(&r.outcome).map_err(AppError::internal))
+        .collect::<AppResult<Vec<PotResult>>>()?;
+    Ok(SessionResults {
+        session_id: view.session.id,
+        computed_at: stored.iter().map(|r| r.computed_at).max(),
+        published_at: published,
+        pots,
+    })
+}
+
+/// Publishes the computed results (moderators, admins): every project of the vote becomes
+/// `winner` or `not_selected`, with history, an e-mail to its author and an audit entry, and
+/// the results become public: all in one transaction.
+pub async fn publish(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    session_id: i64,
+) -> AppResult<SessionResults> {
+    let (city, actor) = super::city_for(state, actor, slug, Action::ManageResults).await?;
+    let (_, view) = session_in(state, slug, session_id).await?;
+    let period = Period::of(&view.phase);
+    let stored = store::results::of_session(&state.db, view.session.id).await?;
+    if stored.iter().any(|r| r.published_at.is_some()) {
+        return Err(AppError::new(StatusCode::CONFLICT, "results-published"));
+    }
+    if stored.len() < view.pots.len() || stored.is_empty() {
+        return Err(AppError::new(StatusCode::CONFLICT, "results-not-computed"));
+    }
+    let pots = stored
+        .iter()
+        .map(|r| serde_json::from_str(&r.outcome).map_err(AppError::internal))
+        .collect::<AppResult<Vec<PotResult>>>()?;
+    let selected: HashMap<i64, bool> = pots
+        .iter()
+        .flat_map(|p| p.rows.iter().map(|r| (r.project_id, r.selected)))
+        .collect();
+    let projects = store::projects::of_session(&state.db, view.session.id).await?;
+    let txn = state.db.begin().await?;
+    // The first write takes SQLite's lock and makes a second publication wait, then fail.
+    if store::results::publish(&txn, view.session.id, actor.user_id, state.clock.now()).await? == 0
+    {
+        return Err(AppError::new(StatusCode::CONFLICT, "results-published"));
+    }
+    for project in projects
+        .iter()
+        .filter(|p| to_domain(p.status) == Status::Admitted)
+    {
+        let action = if selected.get(&project.id).copied().unwrap_or(false) {
+            project_rules::Action::SelectWinner
+        } else {
+            project_rules::Action::MarkNotSelected
+        };
+        let who = super::projects::who(actor, city.id, project);
+        let to = project_rules::transition(Status::Admitted, action, who, period, false)
+            .map_err(|_| AppError::new(StatusCode::CONFLICT, "results-not-allowed"))?;
+        super::projects::record_transition(
+            state,
+            &txn,
+            &city,
+            project,
+            actor,
+            who,
+            (Status::Admitted, to),
+            None,
+        )
+        .await?;
+    }
+    super::audit(
+        &txn,
+        state,
+        Some(city.id),
+        Some(actor),
+        "results.publish",
+        format!("session:{}", view.session.id),
+        json!({ "pots": pots.len() }),
+    )
+    .await?;
+    txn.commit().await?;
+    get(state, Some(actor), slug, session_id).await
+}
+
+/// A closed session's anonymized ballots for one pot as a pabulib file: META, PROJECTS with
+/// `selected`, VOTES with a random voter id and the channel. Once results are published, for
+/// everyone.
+pub async fn export_pabulib(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    session_id: i64,
+    pot_id: i64,
+) -> AppResult<String> {
+    let exported = export(state, actor, slug, session_id).await?;
+    let election = exported
+        .into_iter()
+        .find(|(pot, _)| *pot == pot_id)
+        .map(|(_, e)| e)
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "pot-not-found").arg("id", pot_id))?;
+    pabulib::write(&election).map_err(AppError::internal)
+}
+
+/// Every pot's pabulib election of a session whose results are published (staff and
+/// observers also before).
+pub async fn export(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    session_id: i64,
+) -> AppResult<Vec<(i64, Election)>> {
+    let results = get(state, actor, slug, session_id).await?;
+    if results.pots.is_empty() {
+        return Err(AppError::new(
+            StatusCode::NOT_FOUND,
+            "results-not-published",
+        ));
+    }
+    let (city, view) = session_in(state, slug, session_id).await?;
+    let inputs = inputs(state, &view).await?;
+    let channels = store::votes::channels(&state.db, view.session.id).await?;
+    let voting = view
+        .stages
+        .iter()
+        .find(|(_, d)| d.kind == StageKind::Voting)
+        .map(|(_, d)| *d);
+    let mut out = vec![];
+    for pot in &view.pots {
+        let (Some(input), Some(result)) = (
+            inputs.get(&pot.id),
+            results.pots.iter().find(|r| r.pot_id == pot.id),
+        ) else {
+            continue;
+        };
+        let selected: HashMap<i64, bool> = result
+            .rows
+            .iter()
+            .map(|r| (r.project_id, r.selected))
+            .collect();
+        let mut votes_of = vec![0u64; input.projects.len()];
+        for (_, chosen) in &input.ballots {
+            for &i in chosen {
+                votes_of[i] += 1;
+            }
+        }
+        // Voter ids are a random permutation: nothing links them to ballots or people.
+        let mut ids: Vec<usize> = (1..=input.ballots.len()).collect();
+        ids.shuffle(&mut rand::thread_rng());
+        let mut votes: Vec<pabulib::Vote> = input
+            .ballots
+            .iter()
+            .zip(ids)
+            .map(|((ballot, chosen), id)| pabulib::Vote {
+                voter_id: id.to_string(),
+                projects: chosen.clone(),
+                extra: vec![
+                    channels
+                        .get(ballot)
+                        .cloned()
+                        .unwrap_or_else(|| "internet".to_owned()),
+                ],
+            })
+            .collect();
+        votes.sort_by_key(|v| v.voter_id.parse::<usize>().unwrap_or(usize::MAX));
+        let mut meta = vec![
+            (
+                "description".to_owned(),
+                format!("{} — {}", view.session.name_uk, pot.name_uk),
+            ),
+            ("country".to_owned(), "Ukraine".to_owned()),
+            ("unit".to_owned(), city.name_en.clone()),
+            ("instance".to_owned(), view.session.name_en.clone()),
+            ("subunit".to_owned(), pot.name_en.clone()),
+            ("rule".to_owned(), result.rule.clone()),
+            ("currency".to_owned(), "UAH".to_owned()),
+            ("language".to_owned(), "uk".to_owned()),
+        ];
+        if let Some(dates) = voting {
+            meta.push((
+                "date_begin".to_owned(),
+                dates.start.format("%d.%m.%Y").to_string(),
+            ));
+            meta.push((
+                "date_end".to_owned(),
+                dates.end.format("%d.%m.%Y").to_string(),
+            ));
+        }
+        out.push((
+            pot.id,
+            Election {
+                meta,
+                budget: Money::from_minor_units(pot.total_minor).amount(),
+                min_project_score_threshold: result.min_votes,
+                project_columns: vec!["votes".to_owned(), "name".to_owned()],
+                projects: input
+                    .projects
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| pabulib::Project {
+                        id: p.id.to_string(),
+                        cost: Money::from_minor_units(p.cost_minor).amount(),
+                        selected: Some(selected.get(&p.id).copied().unwrap_or(false)),
+                        extra: vec![votes_of[i].to_string(), p.title.clone()],
+                    })
+                    .collect(),
+                vote_columns: vec!["channel".to_owned()],
+                votes,
+            },
+        ));
+    }
+    Ok(out)
+}
