@@ -23,6 +23,8 @@ pub struct AppState {
     pub storage: Storage,
     /// `None` unless Kyiv ID sign-in is enabled.
     pub kyiv_id: Option<Arc<KyivId>>,
+    /// Statistics computed a moment ago.
+    pub stats: crate::app::statistics::StatsCache,
 }
 
 impl AppState {
@@ -40,6 +42,7 @@ impl AppState {
             passwords: Passwords::new(&settings.auth)?,
             storage: Storage::from_settings(&settings.storage)?,
             kyiv_id: KyivId::new(&settings.kyiv_id, &settings.server.public_url)?.map(Arc::new),
+            stats: Default::default(),
             settings: Arc::new(settings),
         })
     }

@@ -317,20 +317,26 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (name, column) in [
-            ("ix_votes_project", Votes::ProjectId),
-            ("ix_votes_session", Votes::BudgetSessionId),
-        ] {
-            manager
-                .create_index(
-                    Index::create()
-                        .name(name)
-                        .table(Votes::Table)
-                        .col(column)
-                        .to_owned(),
-                )
-                .await?;
-        }
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_votes_project")
+                    .table(Votes::Table)
+                    .col(Votes::ProjectId)
+                    .to_owned(),
+            )
+            .await?;
+        // The session's votes, and its votes per day (statistics).
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_votes_session_time")
+                    .table(Votes::Table)
+                    .col(Votes::BudgetSessionId)
+                    .col(Votes::CreatedAt)
+                    .to_owned(),
+            )
+            .await?;
 
         manager
             .create_table(

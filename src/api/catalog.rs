@@ -69,6 +69,17 @@ pub struct DistrictDto {
     pub name: LocalizedName,
     /// GeoJSON Polygon or MultiPolygon, when the city has drawn it.
     pub boundary: Option<serde_json::Value>,
+    /// Residents, when the city has entered it.
+    pub population: Option<i64>,
+}
+
+pub fn district_out(d: entities::district::Model) -> DistrictDto {
+    DistrictDto {
+        id: d.id,
+        name: LocalizedName::new(&d.name_uk, &d.name_en),
+        boundary: d.boundary.and_then(|b| serde_json::from_str(&b).ok()),
+        population: d.population,
+    }
 }
 
 #[derive(Debug, Object)]
@@ -126,15 +137,7 @@ impl CatalogApi {
             contacts,
             logo_url,
             map,
-            districts: o
-                .districts
-                .into_iter()
-                .map(|d| DistrictDto {
-                    id: d.id,
-                    name: LocalizedName::new(&d.name_uk, &d.name_en),
-                    boundary: d.boundary.and_then(|b| serde_json::from_str(&b).ok()),
-                })
-                .collect(),
+            districts: o.districts.into_iter().map(district_out).collect(),
             categories: o
                 .categories
                 .into_iter()

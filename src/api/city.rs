@@ -8,7 +8,7 @@ use poem_openapi::payload::{Binary, Json};
 use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 
 use super::ApiTags;
-use super::catalog::CityDto;
+use super::catalog::{CityDto, DistrictDto, district_out};
 use super::types::{Done, LocalizedName, MoneyText};
 use crate::app::city::{self, CategoryInput, CityChange, DistrictInput};
 use crate::app::content::{self, PageInput, PageView};
@@ -51,13 +51,8 @@ pub struct DistrictIn {
     pub name: Option<LocalizedName>,
     /// GeoJSON Polygon or MultiPolygon (or a Feature of one); an empty string removes it.
     pub boundary: Option<String>,
-}
-
-#[derive(Debug, Object)]
-pub struct DistrictOut {
-    pub id: i64,
-    pub name: LocalizedName,
-    pub boundary: Option<serde_json::Value>,
+    /// Residents, for turnout in the statistics; 0 removes it.
+    pub population: Option<i64>,
 }
 
 #[derive(Debug, Object)]
@@ -574,7 +569,7 @@ impl CityApi {
         session: SessionCookie,
         slug: Path<String>,
         body: Json<DistrictIn>,
-    ) -> Result<Created<DistrictOut>> {
+    ) -> Result<Created<DistrictDto>> {
         let d = city::save_district(
             &state,
             Some(&session.0.actor),
@@ -599,7 +594,7 @@ impl CityApi {
         slug: Path<String>,
         id: Path<i64>,
         body: Json<DistrictIn>,
-    ) -> Result<Json<DistrictOut>> {
+    ) -> Result<Json<DistrictDto>> {
         let d = city::save_district(
             &state,
             Some(&session.0.actor),
@@ -977,14 +972,7 @@ fn district_in(b: DistrictIn) -> DistrictInput {
         name_uk: b.name.as_ref().map(|n| n.uk.clone()),
         name_en: b.name.map(|n| n.en),
         boundary: b.boundary,
-    }
-}
-
-fn district_out(d: entities::district::Model) -> DistrictOut {
-    DistrictOut {
-        id: d.id,
-        name: LocalizedName::new(&d.name_uk, &d.name_en),
-        boundary: d.boundary.and_then(|b| serde_json::from_str(&b).ok()),
+        population: b.population,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod middleware;
 pub mod projects;
 pub mod registry;
 pub mod results;
+pub mod statistics;
 pub mod supporters;
 pub mod system;
 pub mod types;
@@ -49,6 +50,7 @@ pub type Apis = (
     supporters::SupportersApi,
     voting::VotingApi,
     results::ResultsApi,
+    statistics::StatisticsApi,
     estimates::EstimatesApi,
     auth::AuthApi,
     kyiv_id::KyivIdApi,
@@ -68,6 +70,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             supporters::SupportersApi,
             voting::VotingApi,
             results::ResultsApi,
+            statistics::StatisticsApi,
             estimates::EstimatesApi,
             auth::AuthApi,
             kyiv_id::KyivIdApi,

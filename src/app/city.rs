@@ -286,6 +286,8 @@ pub struct DistrictInput {
     pub name_en: Option<String>,
     /// `Some("")` removes the boundary.
     pub boundary: Option<String>,
+    /// `Some(0)` removes the population.
+    pub population: Option<i64>,
 }
 
 pub async fn save_district(
@@ -331,6 +333,12 @@ pub async fn save_district(
             Some(content::validate_boundary(&boundary).map_err(|e| content_error(e, "boundary"))?)
         };
         model.boundary = Set(boundary);
+    }
+    if let Some(population) = input.population {
+        if !(0..=100_000_000).contains(&population) {
+            return Err(AppError::invalid("population-invalid", "population"));
+        }
+        model.population = Set((population > 0).then_some(population));
     }
     let txn = state.db.begin().await?;
     let saved = model

@@ -16,6 +16,7 @@ pub mod registry;
 pub mod results;
 pub mod sessions;
 pub mod staff;
+pub mod statistics;
 pub mod supporters;
 pub mod tally;
 pub mod voting;

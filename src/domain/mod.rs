@@ -18,6 +18,7 @@ pub mod password_policy;
 pub mod place;
 pub mod profile;
 pub mod project;
+pub mod statistics;
 pub mod supporters;
 pub mod tally;
 pub mod throttle;

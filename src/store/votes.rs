@@ -337,3 +337,65 @@ pub async fn channels<C: ConnectionTrait>(
         .await?;
     Ok(rows.into_iter().collect())
 }
+
+/// The session's ballots grouped by channel and birth date: (channel, birth date, ballots,
+/// votes).
+pub async fn ballots_by_channel_and_birth<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+) -> Result<Vec<(String, Option<NaiveDate>, i64, i64)>, DbErr> {
+    ballot::Entity::find()
+        .select_only()
+        .column(ballot::Column::Channel)
+        .column(ballot::Column::BirthDate)
+        .column_as(Expr::cust("COUNT(*)"), "ballots")
+        .column_as(Expr::cust("SUM(votes_cast)"), "votes")
+        .filter(ballot::Column::BudgetSessionId.eq(session_id))
+        .group_by(ballot::Column::Channel)
+        .group_by(ballot::Column::BirthDate)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Votes cast in `[from, to)` by channel.
+pub async fn between<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(String, i64)>, DbErr> {
+    vote::Entity::find()
+        .select_only()
+        .column(vote::Column::Channel)
+        .column_as(Expr::cust("COUNT(*)"), "votes")
+        .filter(vote::Column::BudgetSessionId.eq(session_id))
+        .filter(vote::Column::CreatedAt.gte(from))
+        .filter(vote::Column::CreatedAt.lt(to))
+        .group_by(vote::Column::Channel)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Votes and distinct voters by the district of the project voted for (`None`: citywide).
+pub async fn by_district<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+) -> Result<Vec<(Option<i64>, i64, i64)>, DbErr> {
+    let to_project: sea_orm::RelationDef = vote::Entity::belongs_to(project::Entity)
+        .from(vote::Column::ProjectId)
+        .to(project::Column::Id)
+        .into();
+    vote::Entity::find()
+        .select_only()
+        .column(project::Column::DistrictId)
+        .column_as(Expr::cust("COUNT(*)"), "votes")
+        .column_as(Expr::cust("COUNT(DISTINCT votes.ballot_id)"), "voters")
+        .join(sea_orm::JoinType::InnerJoin, to_project)
+        .filter(vote::Column::BudgetSessionId.eq(session_id))
+        .group_by(project::Column::DistrictId)
+        .into_tuple()
+        .all(db)
+        .await
+}

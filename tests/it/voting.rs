@@ -544,6 +544,11 @@ async fn results_are_computed_reviewed_published_and_recounted_from_open_data() 
     // Under review: staff see it, the public does not.
     assert_eq!(e.c.admin.get(&results).await.status(), 200);
     problem(app.get(&results).await, 404, "results-not-published").await;
+    let stats_early = format!(
+        "/api/v1/cities/kyiv/sessions/{}/statistics/implementation",
+        e.session
+    );
+    problem(app.get(&stats_early).await, 404, "results-not-published").await;
     // A paper ballot still comes in before publication.
     let late =
         e.c.moderator
@@ -623,6 +628,87 @@ async fn results_are_computed_reviewed_published_and_recounted_from_open_data() 
         "vote-closed",
     )
     .await;
+
+    // Statistics: public now, computed from the votes.
+    let district = entities::project::Entity::find_by_id(a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .district_id
+        .unwrap();
+    assert_eq!(
+        e.c.admin
+            .patch(
+                &format!("/api/v1/cities/kyiv/districts/{district}"),
+                &json!({ "population": 1000 }),
+            )
+            .await
+            .status(),
+        200
+    );
+    let stats = format!("/api/v1/cities/kyiv/sessions/{}/statistics", e.session);
+    let p: Value = app
+        .get(&format!("{stats}/participation"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(p["total"], json!({ "voters": 4, "votes": 7 }), "{p}");
+    assert_eq!(
+        p["by_channel"],
+        json!([
+            { "channel": "internet", "voters": 3, "votes": 6 },
+            { "channel": "paper", "voters": 1, "votes": 1 }
+        ])
+    );
+    let ages: Vec<(String, u64)> = p["by_age"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["voters"] != 0)
+        .map(|g| {
+            (
+                g["group"].as_str().unwrap().to_owned(),
+                g["voters"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(ages, [("30_44".to_owned(), 3), ("unknown".to_owned(), 1)]);
+    let online_days: u64 = p["by_day"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["internet"].as_u64().unwrap())
+        .sum();
+    assert_eq!(online_days, 6);
+    assert_eq!(p["by_district"][0]["district_id"], district);
+    assert_eq!(p["by_district"][0]["voters"], 4);
+    assert_eq!(p["by_district"][0]["turnout"], "0.004");
+    // The tracker: one winner implemented, one still waiting.
+    assert_eq!(
+        act(&e.c.moderator, a, "start_implementation", None)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        act(&e.c.moderator, a, "mark_implemented", None)
+            .await
+            .status(),
+        200
+    );
+    let i: Value = app
+        .get(&format!("{stats}/implementation"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(i["winners"], 2, "{i}");
+    assert_eq!(i["implemented_on_time"], 1);
+    assert_eq!(i["on_time_share"], "0.5");
+    assert_eq!(i["rating"][0]["district_id"], district);
+    assert_eq!(i["rating"][0]["implemented"], 1);
 
     // Open data: the pabulib file recounts to the same winners; JSON and CSV carry the same
     // ballots, with no personal data.
