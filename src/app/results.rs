@@ -161,36 +161,30 @@ fn compute_pot(pot: &budget_pot::Model, rule: Rule, input: &PotInput) -> AppResu
             votes[p] += 1;
         }
     }
+    let row = |i: usize, votes: u64, selected: bool, per_head: Option<String>| {
+        let p = &input.projects[i];
+        Row {
+            project_id: p.id,
+            title: p.title.clone(),
+            cost: Money::from_minor_units(p.cost_minor),
+            votes,
+            selected,
+            per_head,
+        }
+    };
     let mut rows: Vec<Row> = outcome
         .winners
         .iter()
         .map(|w| {
-            let p = &input.projects[w.project];
-            Row {
-                project_id: p.id,
-                title: p.title.clone(),
-                cost: Money::from_minor_units(p.cost_minor),
-                votes: w.votes,
-                selected: true,
-                per_head: w.per_head.as_ref().map(|r| tally::format_rounded(r, 2)),
-            }
+            let per_head = w.per_head.as_ref().map(|r| tally::format_rounded(r, 2));
+            row(w.project, w.votes, true, per_head)
         })
         .collect();
     let mut others: Vec<usize> = (0..projects.len())
         .filter(|i| !outcome.winners.iter().any(|w| w.project == *i))
         .collect();
     others.sort_by_key(|&i| (std::cmp::Reverse(votes[i]), input.projects[i].cost_minor, i));
-    rows.extend(others.into_iter().map(|i| {
-        let p = &input.projects[i];
-        Row {
-            project_id: p.id,
-            title: p.title.clone(),
-            cost: Money::from_minor_units(p.cost_minor),
-            votes: votes[i],
-            selected: false,
-            per_head: None,
-        }
-    }));
+    rows.extend(others.into_iter().map(|i| row(i, votes[i], false, None)));
     let money = |d: Decimal| Money::new(d).map_err(AppError::from);
     Ok(PotResult {
         pot_id: pot.id,

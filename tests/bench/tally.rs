@@ -70,7 +70,10 @@ fn instance(args: &Args) -> Election {
         .collect();
     Election {
         meta: vec![
-            ("description".into(), "hromada benchmark: a Kyiv-sized pot".into()),
+            (
+                "description".into(),
+                "hromada benchmark: a Kyiv-sized pot".into(),
+            ),
             ("country".into(), "Ukraine".into()),
             ("unit".into(), "Benchmark".into()),
             ("instance".into(), "2026".into()),
@@ -95,7 +98,11 @@ fn instance(args: &Args) -> Election {
 }
 
 /// pabutools' time for `rule` on `file`, or `None` when it passed the timeout.
-fn pabutools_seconds(file: &std::path::Path, rule: &str, timeout: u64) -> anyhow::Result<Option<f64>> {
+fn pabutools_seconds(
+    file: &std::path::Path,
+    rule: &str,
+    timeout: u64,
+) -> anyhow::Result<Option<f64>> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bench/pabutools_time.py");
     let output = Command::new("timeout")
         .arg(timeout.to_string())
@@ -111,7 +118,9 @@ fn pabutools_seconds(file: &std::path::Path, rule: &str, timeout: u64) -> anyhow
         "pabutools failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    Ok(Some(String::from_utf8_lossy(&output.stdout).trim().parse()?))
+    Ok(Some(
+        String::from_utf8_lossy(&output.stdout).trim().parse()?,
+    ))
 }
 
 fn main() -> anyhow::Result<()> {
@@ -153,6 +162,9 @@ fn main() -> anyhow::Result<()> {
             })
         );
     }
-    println!("{}", serde_json::json!({ "instance": path.display().to_string() }));
+    println!(
+        "{}",
+        serde_json::json!({ "instance": path.display().to_string() })
+    );
     Ok(())
 }

@@ -70,6 +70,9 @@ enum Row {
     ListApiKeys,
     CreateApiKey,
     RevokeApiKey,
+    PaperImports,
+    ComputeResults,
+    PublishResults,
     LogoutEverywhere,
 }
 
@@ -243,6 +246,18 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64)
             .unwrap();
             Call::Delete(format!("/api/v1/cities/kyiv/api-keys/{}", key.id))
         }
+        Row::PaperImports => Call::Get(format!(
+            "/api/v1/cities/kyiv/sessions/{session}/paper-ballots/imports"
+        )),
+        // The fixture session has not started: staff pass the permission check and are told so.
+        Row::ComputeResults => Call::Post(
+            format!("/api/v1/cities/kyiv/sessions/{session}/results/compute"),
+            json!({}),
+        ),
+        Row::PublishResults => Call::Post(
+            format!("/api/v1/cities/kyiv/sessions/{session}/results/publish"),
+            json!({}),
+        ),
         Row::LogoutEverywhere => Call::Post("/api/v1/auth/logout-everywhere".into(), json!({})),
     }
 }
@@ -295,7 +310,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 38] = [
+    let table: [(Row, [u16; 7]); 41] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -333,6 +348,9 @@ async fn every_endpoint_for_every_role() {
         (ListApiKeys, [401, 403, 403, 403, 200, 403, 200]),
         (CreateApiKey, [401, 403, 403, 403, 201, 403, 201]),
         (RevokeApiKey, [401, 403, 403, 403, 204, 403, 204]),
+        (PaperImports, [401, 403, 200, 403, 200, 200, 200]),
+        (ComputeResults, [401, 403, 409, 403, 409, 403, 409]),
+        (PublishResults, [401, 403, 409, 403, 409, 403, 409]),
         // Last: it ends the sessions the rows above use.
         (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
     ];
