@@ -379,7 +379,7 @@ pub async fn publish(
 }
 
 /// A closed session's anonymized ballots for one pot as a pabulib file: META, PROJECTS with
-/// `selected`, VOTES with a random voter id and the channel. Once results are published, for
+/// `selected`, VOTES with a random voter id and the channel (`voting_method`: `internet` or `paper`). Once results are published, for
 /// everyone.
 pub async fn export_pabulib(
     state: &AppState,
@@ -499,7 +499,7 @@ pub async fn export(
                         extra: vec![votes_of[i].to_string(), p.title.clone()],
                     })
                     .collect(),
-                vote_columns: vec!["channel".to_owned()],
+                vote_columns: vec!["voting_method".to_owned()],
                 votes,
             },
         ));

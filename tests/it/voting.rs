@@ -718,6 +718,7 @@ async fn results_are_computed_reviewed_published_and_recounted_from_open_data() 
     assert_eq!(pb.status(), 200);
     let pb = pb.text().await.unwrap();
     assert!(!pb.contains("+38093") && !pb.contains("0509998877"));
+    passes_pabulib_checker(&pb);
     let recount = hromada::app::tally::tally_pabulib(pb.as_bytes(), None).unwrap();
     let mut winners: Vec<String> = recount
         .outcome
@@ -752,4 +753,41 @@ async fn results_are_computed_reviewed_published_and_recounted_from_open_data() 
         .unwrap();
     assert_eq!(csv.lines().count(), 1 + 3 + 2 + 1 + 1);
     assert!(csv.contains(",paper,"));
+}
+
+/// Runs pabulib-checker (PyPI) on an exported file. CI installs it; elsewhere the check is
+/// skipped with a note when the package is missing.
+fn passes_pabulib_checker(pb: &str) {
+    use std::process::Command;
+    let installed = Command::new("python3")
+        .args(["-c", "import pabulib.checker"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pabulib-checker is required in CI (python3 -m pip install pabulib-checker)"
+        );
+        eprintln!("skipped: python3 -m pip install pabulib-checker to check exported files");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("hromada-pb-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("export.pb");
+    std::fs::write(&file, pb).unwrap();
+    let output = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/pabulib/check.py"
+        ))
+        .arg(&file)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        output.status.success(),
+        "pabulib-checker refused the export:\n{}\n{}\n{pb}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
