@@ -791,3 +791,38 @@ fn passes_pabulib_checker(pb: &str) {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[tokio::test]
+async fn a_pots_own_limit_holds() {
+    let app = spawn_app().await;
+    let e = election(&app, 3).await;
+    let pot = entities::budget_pot::Entity::find()
+        .filter(entities::budget_pot::Column::BudgetSessionId.eq(e.session))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut limited: entities::budget_pot::ActiveModel = pot.into();
+    limited.max_votes_per_voter = Set(Some(2));
+    limited.update(&app.db).await.unwrap();
+    assert_eq!(vote(&e.c.resident, e.admitted[0]).await.status(), 200);
+    assert_eq!(vote(&e.c.resident, e.admitted[1]).await.status(), 200);
+    let refused = problem(
+        vote(&e.c.resident, e.admitted[2]).await,
+        409,
+        "vote-pot-limit",
+    )
+    .await;
+    assert!(refused["detail"].as_str().unwrap().contains('2'));
+    // Refused whole: the ballot still has two votes, three left in the session.
+    let ballot: Value =
+        e.c.resident
+            .get("/api/v1/cities/kyiv/me/ballot")
+            .await
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(ballot["cast"], 2);
+    assert_eq!(ballot["remaining"], 3);
+    assert_eq!(votes_in_db(&app).await, 2);
+}
