@@ -17,4 +17,5 @@ mod roles;
 mod smtp;
 mod support;
 mod supporters;
+mod tally;
 mod voting;
