@@ -126,3 +126,51 @@ fn malformed_and_missing_files_are_named_not_panicked() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("none.pb"));
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Every rule's winners equal pabutools' on real elections and on random instances
+/// (`tests/pabutools/compare.py`). CI installs pabutools; elsewhere the test is skipped with a
+/// note when it is missing.
+#[test]
+fn every_rule_agrees_with_pabutools() {
+    // No database is involved: the SQLite pass of the suite runs it, the PostgreSQL pass need
+    // not run it again.
+    if std::env::var_os("TEST_DATABASE_URL").is_some() {
+        return;
+    }
+    let installed = Command::new("python3")
+        .args(["-c", "import pabutools"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pabutools is required in CI (python3 -m pip install pabutools)"
+        );
+        eprintln!("skipped: python3 -m pip install pabutools to compare with pabutools");
+        return;
+    }
+    // pabutools' exact Equal Shares takes many minutes on Świecie and Bemowo; those two are
+    // checked against their real winners above, and Equal Shares against pabutools on the
+    // random instances.
+    let files = [
+        "Poland_Gdynia_2020_Orlowo__large.pb",
+        "Poland_Lodz_2024_Zdrowie-Mania.pb",
+        "Poland_Warszawa_2025_Wilanow.pb",
+    ];
+    let out = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/pabutools/compare.py"
+        ))
+        .arg(env!("CARGO_BIN_EXE_hromada"))
+        .args(files.map(|f| data(f)))
+        .args(["--random", "10"])
+        .output()
+        .expect("run compare.py");
+    assert!(
+        out.status.success(),
+        "hromada and pabutools differ:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
