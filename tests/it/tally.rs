@@ -163,7 +163,7 @@ fn every_rule_agrees_with_pabutools() {
             "/tests/pabutools/compare.py"
         ))
         .arg(env!("CARGO_BIN_EXE_hromada"))
-        .args(files.map(|f| data(f)))
+        .args(files.map(data))
         .args(["--random", "10"])
         .output()
         .expect("run compare.py");
