@@ -238,7 +238,7 @@ impl ResultsApi {
     ) -> Result<DataFile> {
         let pots = results::export(&state, auth.actor(), &slug, id.0).await?;
         let mut csv = String::from("pot_id,voter_id,channel,project_id\n");
-        for (pot, e) in &pots {
+        for (pot, e) in pots.iter() {
             for v in &e.votes {
                 for &i in &v.projects {
                     let channel = v.extra.first().map(String::as_str).unwrap_or("");

@@ -59,7 +59,7 @@ pub async fn get_by_id(state: &AppState, user_id: i64) -> AppResult<Profile> {
 }
 
 async fn load<C: ConnectionTrait>(db: &C, user: user::Model) -> AppResult<Profile> {
-    let has_photo = store::users::photo(db, user.id).await?.is_some();
+    let has_photo = !store::users::with_photo(db, &[user.id]).await?.is_empty();
     let roles = store::users::roles_of(db, user.id)
         .await?
         .into_iter()
@@ -104,7 +104,9 @@ pub(crate) async fn with_required_fields(
     let user = store::users::find(&state.db, user_id)
         .await?
         .ok_or_else(AppError::unauthenticated)?;
-    let has_photo = store::users::photo(&state.db, user_id).await?.is_some();
+    let has_photo = !store::users::with_photo(&state.db, &[user_id])
+        .await?
+        .is_empty();
     let missing = profile::missing(&view.required(), &filled(&user, has_photo));
     if !missing.is_empty() {
         return Err(

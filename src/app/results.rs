@@ -5,6 +5,7 @@
 //! Closed sessions export their anonymized ballots (pabulib `.pb`, JSON, CSV).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use entities::{budget_pot, budget_session, city, project};
@@ -390,11 +391,11 @@ pub async fn export_pabulib(
 ) -> AppResult<String> {
     let exported = export(state, actor, slug, session_id).await?;
     let election = exported
-        .into_iter()
+        .iter()
         .find(|(pot, _)| *pot == pot_id)
         .map(|(_, e)| e)
         .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "pot-not-found").arg("id", pot_id))?;
-    pabulib::write(&election).map_err(AppError::internal)
+    pabulib::write(election).map_err(AppError::internal)
 }
 
 /// Every pot's pabulib election of a session whose results are published (staff and
@@ -404,7 +405,7 @@ pub async fn export(
     actor: Option<&Actor>,
     slug: &str,
     session_id: i64,
-) -> AppResult<Vec<(i64, Election)>> {
+) -> AppResult<Arc<Vec<(i64, Election)>>> {
     let results = get(state, actor, slug, session_id).await?;
     if results.pots.is_empty() {
         return Err(AppError::new(
@@ -412,6 +413,29 @@ pub async fn export(
             "results-not-published",
         ));
     }
+    // Published results never change: their open data is built once and served many times.
+    if results.published_at.is_some()
+        && let Some(hit) = state.stats.exports.get(&results.session_id).await
+    {
+        return Ok(hit);
+    }
+    let built = Arc::new(build_export(state, slug, session_id, &results).await?);
+    if results.published_at.is_some() {
+        state
+            .stats
+            .exports
+            .insert(results.session_id, built.clone())
+            .await;
+    }
+    Ok(built)
+}
+
+async fn build_export(
+    state: &AppState,
+    slug: &str,
+    session_id: i64,
+    results: &SessionResults,
+) -> AppResult<Vec<(i64, Election)>> {
     let (city, view) = session_in(state, slug, session_id).await?;
     let inputs = inputs(state, &view).await?;
     let channels = store::votes::channels(&state.db, view.session.id).await?;

@@ -32,6 +32,9 @@ pub const STATS_TTL: Duration = Duration::from_secs(30);
 pub struct StatsCache {
     participation: Cache<i64, Arc<Participation>>,
     implementation: Cache<i64, Arc<Implementation>>,
+    /// Open data of sessions whose results are published (they no longer change), per
+    /// session: built once, not on every download.
+    pub(super) exports: Cache<i64, Arc<Vec<(i64, crate::domain::pabulib::Election)>>>,
 }
 
 impl std::fmt::Debug for StatsCache {
@@ -50,6 +53,10 @@ impl Default for StatsCache {
             implementation: Cache::builder()
                 .max_capacity(1_000)
                 .time_to_live(STATS_TTL)
+                .build(),
+            exports: Cache::builder()
+                .max_capacity(20)
+                .time_to_live(Duration::from_secs(3_600))
                 .build(),
         }
     }
