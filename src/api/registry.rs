@@ -217,9 +217,9 @@ impl RegistryApi {
         }))
     }
 
-    /// The city's projects past their draft, least recently changed first (a key of the city).
-    /// For an incremental sync pass the greatest `updated_at` seen so far as `updated_since`:
-    /// projects changed at or after it come again.
+    /// The city's projects past their draft, least recently changed first, then by id (a key of
+    /// the city). For an incremental sync pass the last item's `updated_at` as `updated_since`
+    /// and its `id` as `after_id`: the next page starts right after it.
     #[oai(
         path = "/registry/cities/:slug/projects",
         method = "get",
@@ -231,6 +231,8 @@ impl RegistryApi {
         key: RegistryKey,
         slug: Path<String>,
         updated_since: Query<Option<DateTime<Utc>>>,
+        /// With `updated_since`: the id of the last project seen at that instant.
+        after_id: Query<Option<i64>>,
         /// Page size, 1 to 100 (default 20).
         limit: Query<Option<u64>>,
         offset: Query<Option<u64>>,
@@ -240,6 +242,7 @@ impl RegistryApi {
             &key.0.key,
             &slug,
             updated_since.0,
+            after_id.0,
             limit.0,
             offset.0,
         )

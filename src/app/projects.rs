@@ -607,6 +607,7 @@ fn filter_of(city_id: i64, query: &ListQuery) -> AppResult<Filter> {
         statuses,
         text,
         updated_since: None,
+        after_id: None,
     })
 }
 

@@ -162,13 +162,16 @@ pub struct Page {
     pub offset: u64,
 }
 
-/// The city's projects past their draft, least recently changed first; with `since`, only
-/// those changed at or after it (a sync passes the last `updated_at` it saw).
+/// The city's projects past their draft, least recently changed first (then by id); with
+/// `since`, only those changed at or after it, and with `after_id` too, of those changed
+/// exactly at `since` only the ones after that id: a sync passes the last item's `updated_at`
+/// and id and never sees an item twice, however many changed at one instant.
 pub async fn projects(
     state: &AppState,
     secret: &str,
     slug: &str,
     since: Option<DateTime<Utc>>,
+    after_id: Option<i64>,
     limit: Option<u64>,
     offset: Option<u64>,
 ) -> AppResult<Page> {
@@ -181,6 +184,7 @@ pub async fn projects(
             .map(to_entity)
             .collect(),
         updated_since: since,
+        after_id,
         ..Default::default()
     };
     let (limit, offset) = super::catalog::page_bounds(limit, offset);

@@ -18,9 +18,9 @@ use serde_json::json;
 
 use super::sessions::SessionView;
 use crate::domain::Money;
-use crate::domain::access::{Action, Actor, authorize};
+use crate::domain::access::{Action, Actor, CityRole, authorize};
 use crate::domain::pabulib::{self, Election};
-use crate::domain::project::{self as project_rules, Period, Status};
+use crate::domain::project::{self as project_rules, Period, Status, Who};
 use crate::domain::tally::{self, Rule};
 use crate::domain::timeline::StageKind;
 use crate::error::{AppError, AppResult};
@@ -81,23 +81,10 @@ struct PotInput {
     ballots: Vec<(i64, Vec<usize>)>,
 }
 
-/// The projects that took part in the vote: admitted, or decided by an earlier publication.
-fn took_part(status: Status) -> bool {
-    matches!(
-        status,
-        Status::Admitted
-            | Status::Winner
-            | Status::NotSelected
-            | Status::InProgress
-            | Status::Implemented
-            | Status::NotImplemented
-    )
-}
-
 /// Gathers every pot's input from the session's projects and votes.
 async fn inputs(state: &AppState, view: &SessionView) -> AppResult<BTreeMap<i64, PotInput>> {
     let mut projects = store::projects::of_session(&state.db, view.session.id).await?;
-    projects.retain(|p| took_part(to_domain(p.status)));
+    projects.retain(|p| to_domain(p.status).passed_moderation());
     projects.sort_by_key(|p| (p.submitted_at.unwrap_or(p.created_at), p.id));
     let mut pots: BTreeMap<i64, PotInput> = view
         .pots
@@ -230,12 +217,20 @@ pub async fn compute(
     }
     let rule = rule_of(&view.session)?;
     let inputs = inputs(state, &view).await?;
-    let mut pots = vec![];
-    for pot in &view.pots {
-        if let Some(input) = inputs.get(&pot.id) {
-            pots.push(compute_pot(pot, rule, input)?);
-        }
-    }
+    let session_pots = view.pots.clone();
+    // Equal Shares on a city-sized pot is seconds of CPU: off the async workers.
+    let pots = tokio::task::spawn_blocking(move || {
+        session_pots
+            .iter()
+            .filter_map(|pot| {
+                inputs
+                    .get(&pot.id)
+                    .map(|input| compute_pot(pot, rule, input))
+            })
+            .collect::<AppResult<Vec<PotResult>>>()
+    })
+    .await
+    .map_err(AppError::internal)??;
     let now = state.clock.now();
     let txn = state.db.begin().await?;
     for pot in &pots {
@@ -323,7 +318,17 @@ pub async fn publish(
     if stored.iter().any(|r| r.published_at.is_some()) {
         return Err(AppError::new(StatusCode::CONFLICT, "results-published"));
     }
-    if stored.len() < view.pots.len() || stored.is_empty() {
+    let projects = store::projects::of_session(&state.db, view.session.id).await?;
+    let txn = state.db.begin().await?;
+    // The first write takes SQLite's lock (PostgreSQL's row locks) and makes a second
+    // publication, or a computation at the same moment, wait; what is published is then read
+    // in the same transaction, so the statuses follow exactly the results made public.
+    if store::results::publish(&txn, view.session.id, actor.user_id, state.clock.now()).await? == 0
+    {
+        return Err(AppError::new(StatusCode::CONFLICT, "results-not-computed"));
+    }
+    let stored = store::results::of_session(&txn, view.session.id).await?;
+    if stored.len() < view.pots.len() {
         return Err(AppError::new(StatusCode::CONFLICT, "results-not-computed"));
     }
     let pots = stored
@@ -334,13 +339,12 @@ pub async fn publish(
         .iter()
         .flat_map(|p| p.rows.iter().map(|r| (r.project_id, r.selected)))
         .collect();
-    let projects = store::projects::of_session(&state.db, view.session.id).await?;
-    let txn = state.db.begin().await?;
-    // The first write takes SQLite's lock and makes a second publication wait, then fail.
-    if store::results::publish(&txn, view.session.id, actor.user_id, state.clock.now()).await? == 0
-    {
-        return Err(AppError::new(StatusCode::CONFLICT, "results-published"));
-    }
+    // Publishing is the city staff's act, whoever wrote the projects.
+    let who = if actor.platform_admin || actor.has(city.id, CityRole::Admin) {
+        Who::Admin
+    } else {
+        Who::Moderator
+    };
     for project in projects
         .iter()
         .filter(|p| to_domain(p.status) == Status::Admitted)
@@ -350,7 +354,6 @@ pub async fn publish(
         } else {
             project_rules::Action::MarkNotSelected
         };
-        let who = super::projects::who(actor, city.id, project);
         let to = project_rules::transition(Status::Admitted, action, who, period, false)
             .map_err(|_| AppError::new(StatusCode::CONFLICT, "results-not-allowed"))?;
         super::projects::record_transition(

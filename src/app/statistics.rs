@@ -139,17 +139,27 @@ pub async fn participation(
     session_id: i64,
 ) -> AppResult<Arc<Participation>> {
     let (city, view) = visible_session(state, actor, slug, session_id).await?;
-    let key = view.session.id;
-    if let Some(hit) = state.stats.participation.get(&key).await {
-        return Ok(hit);
-    }
-    let computed = Arc::new(compute_participation(state, &city, &view).await?);
+    // A burst of readers waits for one computation.
     state
         .stats
         .participation
-        .insert(key, computed.clone())
-        .await;
-    Ok(computed)
+        .try_get_with(view.session.id, async {
+            compute_participation(state, &city, &view)
+                .await
+                .map(Arc::new)
+        })
+        .await
+        .map_err(shared_error)
+}
+
+/// The error of a computation other readers waited for, for each of them.
+fn shared_error(err: Arc<AppError>) -> AppError {
+    if let Some(cause) = &err.cause {
+        tracing::error!(code = err.code, error = ?cause, "statistics failed");
+    }
+    let mut copy = AppError::new(err.status, err.code);
+    copy.args = err.args.clone();
+    copy
 }
 
 async fn compute_participation(
@@ -264,11 +274,24 @@ pub async fn implementation(
     session_id: i64,
 ) -> AppResult<Arc<Implementation>> {
     let (city, view) = visible_session(state, actor, slug, session_id).await?;
-    let key = view.session.id;
-    if let Some(hit) = state.stats.implementation.get(&key).await {
-        return Ok(hit);
-    }
-    let tz = city_tz(&city);
+    state
+        .stats
+        .implementation
+        .try_get_with(view.session.id, async {
+            compute_implementation(state, &city, &view)
+                .await
+                .map(Arc::new)
+        })
+        .await
+        .map_err(shared_error)
+}
+
+async fn compute_implementation(
+    state: &AppState,
+    city: &entities::city::Model,
+    view: &SessionView,
+) -> AppResult<Implementation> {
+    let tz = city_tz(city);
     // On time: implemented by the end of the session's implementation stage.
     let deadline = view
         .stages
@@ -315,17 +338,11 @@ pub async fn implementation(
         .collect();
     let winners = deliveries.len() as u64;
     let implemented_on_time = deliveries.iter().filter(|d| d.on_time).count() as u64;
-    let computed = Arc::new(Implementation {
+    Ok(Implementation {
         rows,
         winners,
         implemented_on_time,
         on_time_share: rules::share(implemented_on_time, winners),
         rating: rules::rating(&deliveries),
-    });
-    state
-        .stats
-        .implementation
-        .insert(key, computed.clone())
-        .await;
-    Ok(computed)
+    })
 }

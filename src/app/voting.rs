@@ -301,6 +301,8 @@ fn shown_voter(raw: &str) -> String {
 /// What the paper channel needs of a session: its projects and limits, loaded once.
 struct PaperContext {
     session: budget_session::Model,
+    /// The city's date today, for the voters' age.
+    today: NaiveDate,
     /// Project → (pot, status).
     projects: HashMap<i64, (Option<i64>, Status)>,
     pot_limits: HashMap<i64, Option<i32>>,
@@ -314,18 +316,10 @@ async fn paper_context(
 ) -> AppResult<(city::Model, Actor, PaperContext)> {
     let (city, actor) = super::city_for(state, actor, slug, Action::EnterPaperVotes).await?;
     let view = super::sessions::get(state, slug, session_id).await?;
-    // Service centres hand ballots in during the vote and just after; once results are out
-    // the count is closed.
-    match Period::of(&view.phase) {
-        Period::Voting => {}
-        Period::AfterVoting
-            if !store::results::any_published(&state.db, view.session.id).await? => {}
-        period => {
-            return Err(refusal(
-                rules::window(period).err().unwrap_or(Refusal::Closed),
-            ));
-        }
-    }
+    let computed = !store::results::of_session(&state.db, view.session.id)
+        .await?
+        .is_empty();
+    rules::paper_window(Period::of(&view.phase), computed).map_err(refusal)?;
     let projects = store::projects::of_session(&state.db, view.session.id)
         .await?
         .into_iter()
@@ -336,10 +330,16 @@ async fn paper_context(
         .iter()
         .map(|p| (p.id, p.max_votes_per_voter))
         .collect();
+    let today = state
+        .clock
+        .now()
+        .with_timezone(&city_tz(&city))
+        .date_naive();
     Ok((
         city,
         actor.clone(),
         PaperContext {
+            today,
             session: view.session,
             projects,
             pot_limits,
@@ -364,6 +364,14 @@ async fn paper_one(state: &AppState, ctx: &PaperContext, ballot: &PaperBallot) -
     })
     .map_err(refusal)?;
     let account = store::users::find_by_login(&state.db, login.as_str()).await?;
+    let birth_date = ballot
+        .birth_date
+        .or(account.as_ref().and_then(|a| a.birth_date));
+    // The centre checked the person; when their birth date is known, their age counts too.
+    let min_age = ctx.session.min_voter_age;
+    if birth_date.is_some() && !profile::old_enough(birth_date, ctx.today, min_age) {
+        return Err(refusal(Refusal::TooYoung { min: min_age }));
+    }
     let pairs: Vec<(i64, i64)> = listed.iter().map(|(id, pot, _)| (*id, *pot)).collect();
     let txn = state.db.begin().await?;
     let cast = store::votes::cast_paper(
@@ -371,9 +379,7 @@ async fn paper_one(state: &AppState, ctx: &PaperContext, ballot: &PaperBallot) -
         ctx.session.id,
         login.as_str(),
         account.as_ref().map(|a| a.id),
-        ballot
-            .birth_date
-            .or(account.as_ref().and_then(|a| a.birth_date)),
+        birth_date,
         &pairs,
         state.clock.now(),
     )
@@ -477,13 +483,13 @@ pub async fn import_paper(
         return Err(AppError::invalid("vote-import-header", "file"));
     };
     let birth_at = column("birth_date");
+    // The whole file is read and its size checked before any ballot is stored.
+    let records: Vec<_> = reader.records().take(IMPORT_MAX_LINES + 1).collect();
+    if records.len() > IMPORT_MAX_LINES {
+        return Err(AppError::invalid("vote-import-too-long", "file").arg("max", IMPORT_MAX_LINES));
+    }
     let mut lines = vec![];
-    for (index, record) in reader.records().enumerate() {
-        if index >= IMPORT_MAX_LINES {
-            return Err(
-                AppError::invalid("vote-import-too-long", "file").arg("max", IMPORT_MAX_LINES)
-            );
-        }
+    for (index, record) in records.into_iter().enumerate() {
         let line = record
             .as_ref()
             .ok()

@@ -67,6 +67,20 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// Whether the project passed moderation: admitted, or any status after the vote. Such a
+    /// project took part in the vote and has a supporter team.
+    pub fn passed_moderation(self) -> bool {
+        matches!(
+            self,
+            Status::Admitted
+                | Status::Winner
+                | Status::NotSelected
+                | Status::InProgress
+                | Status::Implemented
+                | Status::NotImplemented
+        )
+    }
+
     /// Whether the public sees the project (drafts and withdrawn ones are the author's own).
     pub fn is_public(self) -> bool {
         !matches!(self, Status::Draft | Status::Withdrawn)

@@ -67,12 +67,7 @@ impl Who {
 /// Whether a project in `status` has a team: it passed moderation (admitted or any later
 /// status) and was not withdrawn.
 pub fn has_team(status: ProjectStatus) -> bool {
-    use ProjectStatus as P;
-    match status {
-        P::Admitted | P::Winner | P::NotSelected | P::InProgress | P::Implemented => true,
-        P::NotImplemented => true,
-        P::Draft | P::OnModeration | P::NeedsRevision | P::Rejected | P::Withdrawn => false,
-    }
+    status.passed_moderation()
 }
 
 /// Why a resident may not apply.

@@ -109,6 +109,17 @@ pub fn may_vote(
     Ok(())
 }
 
+/// Whether service centres' paper ballots are still taken: while voting lasts and after it,
+/// until the results are computed (from then on the count is fixed).
+pub fn paper_window(period: Period, results_computed: bool) -> Result<(), Refusal> {
+    match period {
+        Period::Voting => Ok(()),
+        Period::AfterVoting if !results_computed => Ok(()),
+        Period::AfterVoting => Err(Refusal::Closed),
+        _ => Err(Refusal::NotOpenYet),
+    }
+}
+
 /// Whether a vote may be taken back now.
 pub fn may_withdraw(period: Period, allowed: bool) -> Result<(), Refusal> {
     window(period)?;
@@ -230,6 +241,24 @@ mod tests {
             Err(Refusal::Closed)
         );
         assert_eq!(may_withdraw(Period::Review, true), Err(Refusal::NotOpenYet));
+    }
+
+    #[test]
+    fn paper_ballots_come_in_until_results_are_computed() {
+        for period in Period::ALL {
+            for computed in [false, true] {
+                let expected = match (period, computed) {
+                    (Period::Voting, _) | (Period::AfterVoting, false) => Ok(()),
+                    (Period::AfterVoting, true) => Err(Refusal::Closed),
+                    _ => Err(Refusal::NotOpenYet),
+                };
+                assert_eq!(
+                    paper_window(period, computed),
+                    expected,
+                    "{period:?} {computed}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -375,6 +375,9 @@ pub struct Filter {
     /// Words that the title or description must contain, in lower case.
     pub text: Option<String>,
     pub updated_since: Option<DateTime<Utc>>,
+    /// With `updated_since`: of the projects changed exactly then, only those after this id
+    /// (a sync's cursor: the last item it has seen).
+    pub after_id: Option<i64>,
 }
 
 /// The largest prime below 2³²: ids times a multiplier below it stay far inside 64 bits.
@@ -424,8 +427,20 @@ pub async fn page<C: ConnectionTrait>(
     if let Some(id) = filter.district_id {
         query = query.filter(project::Column::DistrictId.eq(id));
     }
-    if let Some(since) = filter.updated_since {
-        query = query.filter(project::Column::UpdatedAt.gte(since));
+    match (filter.updated_since, filter.after_id) {
+        (Some(since), Some(after)) => {
+            query = query.filter(
+                sea_orm::Condition::any()
+                    .add(project::Column::UpdatedAt.gt(since))
+                    .add(
+                        sea_orm::Condition::all()
+                            .add(project::Column::UpdatedAt.eq(since))
+                            .add(project::Column::Id.gt(after)),
+                    ),
+            );
+        }
+        (Some(since), None) => query = query.filter(project::Column::UpdatedAt.gte(since)),
+        (None, _) => {}
     }
     if let Some(text) = &filter.text {
         for word in text.split_whitespace().take(8) {

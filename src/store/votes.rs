@@ -221,6 +221,9 @@ pub async fn cast_paper<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> Result<Cast, DbErr> {
     let count = i32::try_from(projects.len()).unwrap_or(i32::MAX);
+    // Rows are locked in one order (by project), so two ballots at once cannot deadlock.
+    let mut projects = projects.to_vec();
+    projects.sort_unstable();
     let inserted = ballot::Entity::insert(ballot::ActiveModel {
         budget_session_id: Set(session_id),
         voter_key: Set(voter_key.to_owned()),
@@ -240,7 +243,7 @@ pub async fn cast_paper<C: ConnectionTrait>(
         Err(err) => return Err(err),
     };
     let mut per_pot = std::collections::BTreeMap::<i64, i32>::new();
-    for (_, pot) in projects {
+    for (_, pot) in &projects {
         *per_pot.entry(*pot).or_default() += 1;
     }
     let pots: Vec<_> = per_pot
@@ -270,7 +273,7 @@ pub async fn cast_paper<C: ConnectionTrait>(
     vote::Entity::insert_many(votes)
         .exec_without_returning(db)
         .await?;
-    for (project_id, _) in projects {
+    for (project_id, _) in &projects {
         count_project(db, *project_id, 1).await?;
     }
     Ok(Ok(count))

@@ -1104,6 +1104,21 @@ async fn the_property_registry_reads_with_a_valid_key_only() {
     .unwrap();
     assert_eq!(changed["total"], 1, "{changed}");
     assert_eq!(changed["items"][0]["id"], ids[2]);
+    // With the last item as the cursor, nothing is seen twice.
+    let past: Value = read(
+        Some(&secret),
+        &format!(
+            "/api/v1/registry/cities/kyiv/projects?updated_since={}&after_id={}",
+            since.replace('+', "%2B"),
+            ids[2]
+        ),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(past["total"], 0, "{past}");
 
     // The city's map tiles.
     let kyiv: Value = read(Some(&secret), "/api/v1/registry/cities/kyiv")

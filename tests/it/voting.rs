@@ -272,8 +272,23 @@ async fn paper_ballots_and_online_votes_make_one_ballot_per_person() {
          0672223344,{} {} {} {} {} {},\n\
          not a number,{},\n\
          0673334455,999999,\n\
-         0674445566,{};{},02.03.1970\n",
-        p[1], p[2], p[3], p[3], e.pending, p[0], p[1], p[2], p[3], p[4], p[5], p[1], p[5], p[6]
+         0674445566,{};{},02.03.1970\n\
+         0675556677,{},2015-01-01\n",
+        p[1],
+        p[2],
+        p[3],
+        p[3],
+        e.pending,
+        p[0],
+        p[1],
+        p[2],
+        p[3],
+        p[4],
+        p[5],
+        p[1],
+        p[5],
+        p[6],
+        p[6]
     );
     let url = format!(
         "/api/v1/cities/kyiv/sessions/{}/paper-ballots/import?name=cnap-1.csv",
@@ -316,11 +331,12 @@ async fn paper_ballots_and_online_votes_make_one_ballot_per_person() {
             (7, false, json!("vote-voter-invalid")),
             (8, false, json!("vote-other-session")),
             (9, true, json!(null)),
+            (10, false, json!("vote-too-young")),
         ],
         "{report}"
     );
     assert_eq!(report["accepted"], 2);
-    assert_eq!(report["refused"], 6);
+    assert_eq!(report["refused"], 7);
     assert_eq!(report["lines"][0]["voter"], "+38050*****33");
     assert!(
         report["lines"][1]["reason"]
@@ -339,7 +355,7 @@ async fn paper_ballots_and_online_votes_make_one_ballot_per_person() {
             .json()
             .await
             .unwrap();
-    assert_eq!(imports[0]["lines"].as_array().unwrap().len(), 8);
+    assert_eq!(imports[0]["lines"].as_array().unwrap().len(), 9);
     let audit: Value =
         e.c.admin
             .get("/api/v1/cities/kyiv/audit?limit=50")
@@ -500,6 +516,15 @@ async fn results_are_computed_reviewed_published_and_recounted_from_open_data() 
         assert_eq!(browser.login(login, PASSWORD).await.status(), 200);
     }
     problem(app.get(&results).await, 404, "results-not-published").await;
+    // Service centres still hand in ballots after voting closes, until results are computed.
+    let late =
+        e.c.moderator
+            .post(
+                &format!("/api/v1/cities/kyiv/sessions/{}/paper-ballots", e.session),
+                &json!({ "voter": "0509998877", "projects": [d] }),
+            )
+            .await;
+    assert_eq!(late.status(), 201);
     problem(
         e.c.resident
             .post(&format!("{results}/compute"), &json!({}))
@@ -536,11 +561,11 @@ async fn results_are_computed_reviewed_published_and_recounted_from_open_data() 
         .collect();
     assert_eq!(
         rows,
-        [(a, 3, true), (b, 2, true), (c, 1, false), (d, 0, false)]
+        [(a, 3, true), (b, 2, true), (c, 1, false), (d, 1, false)]
     );
     assert_eq!(pot_result["spent"], "20.60");
     assert_eq!(pot_result["left"], "4.40");
-    assert_eq!(pot_result["voters"], 3);
+    assert_eq!(pot_result["voters"], 4);
     // Under review: staff see it, the public does not.
     assert_eq!(e.c.admin.get(&results).await.status(), 200);
     problem(app.get(&results).await, 404, "results-not-published").await;
@@ -549,15 +574,19 @@ async fn results_are_computed_reviewed_published_and_recounted_from_open_data() 
         e.session
     );
     problem(app.get(&stats_early).await, 404, "results-not-published").await;
-    // A paper ballot still comes in before publication.
-    let late =
+    // Once results are computed the count is fixed: no more paper ballots; computing again
+    // gives the same results.
+    problem(
         e.c.moderator
             .post(
                 &format!("/api/v1/cities/kyiv/sessions/{}/paper-ballots", e.session),
-                &json!({ "voter": "0509998877", "projects": [d] }),
+                &json!({ "voter": "0509998866", "projects": [d] }),
             )
-            .await;
-    assert_eq!(late.status(), 201);
+            .await,
+        409,
+        "vote-closed",
+    )
+    .await;
     let recomputed: Value =
         e.c.moderator
             .post(&format!("{results}/compute"), &json!({}))
@@ -565,7 +594,7 @@ async fn results_are_computed_reviewed_published_and_recounted_from_open_data() 
             .json()
             .await
             .unwrap();
-    assert_eq!(recomputed["pots"][0]["voters"], 4);
+    assert_eq!(recomputed["pots"], computed["pots"]);
 
     // Published: statuses, history, e-mails, public results.
     let emails_before = entities::outbox::Entity::find()
