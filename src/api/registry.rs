@@ -225,6 +225,7 @@ impl RegistryApi {
         method = "get",
         operation_id = "registryProjects"
     )]
+    #[allow(clippy::too_many_arguments)]
     async fn projects(
         &self,
         state: Data<&AppState>,
