@@ -10,16 +10,17 @@
 //! cannot make the result depend on input order.
 //!
 //! Money is exact: amounts are `Decimal`s, scaled to integers of the smallest unit any amount
-//! uses, and Equal Shares computes with exact fractions (`i128` fractions while they fit, big
-//! integer fractions after that). No float takes part in a decision.
+//! uses, and Equal Shares decides with exact fractions. It keeps a float beside each amount of
+//! money left, with a bound on its error, and lets the float decide only what it decides for
+//! certain; anything closer is compared exactly.
 
-use std::cmp::Reverse;
+use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
 use std::fmt;
 
 use num_bigint::BigInt;
-use num_rational::{BigRational, Ratio};
-use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, CheckedSub, One, Signed};
+use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 
 /// How the winners of a pot are chosen; the names are those of the pabulib `rule` field.
@@ -369,17 +370,13 @@ impl<'a> Pot<'a> {
         let step = voters * self.unit;
         let last_t = self.budget / self.unit;
         let mut t: i128 = 0;
-        let mut previous: Option<(Run<BigRational>, i128)> = None;
-        let mut big = false;
+        let mut previous: Option<(Run, i128)> = None;
         loop {
             let voter_budget = step
                 .checked_mul(t)
                 .and_then(|x| x.checked_add(self.budget))
                 .ok_or(TallyError::OutOfRange)?;
-            let run = mes
-                .run_exact(voter_budget, self.budget, &mut big)
-                .map_err(|Overflow| TallyError::OutOfRange)?;
-            let Some(run) = run else {
+            let Some(run) = mes.run(voter_budget, self.budget) else {
                 // Over the pot: keep the previous outcome (the first run, with exactly the pot,
                 // never goes over: Equal Shares never spends more than the voters have).
                 break;
@@ -426,89 +423,11 @@ impl<'a> Pot<'a> {
     }
 }
 
-/// An arithmetic result did not fit `i128` fractions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Overflow;
-
-/// Exact fractions for Equal Shares: `Ratio<i128>` (fast, may overflow) or `BigRational`.
-trait Exact: Clone + Ord + fmt::Debug {
-    fn int(v: i128) -> Self;
-    fn add(&self, other: &Self) -> Result<Self, Overflow>;
-    fn sub(&self, other: &Self) -> Result<Self, Overflow>;
-    fn mul_count(&self, count: u64) -> Result<Self, Overflow>;
-    fn div_count(&self, count: u64) -> Result<Self, Overflow>;
-    fn div(&self, other: &Self) -> Result<Self, Overflow>;
-    fn to_big(&self) -> BigRational;
-}
-
-impl Exact for Ratio<i128> {
-    fn int(v: i128) -> Self {
-        Ratio::from_integer(v)
-    }
-    fn add(&self, other: &Self) -> Result<Self, Overflow> {
-        self.checked_add(other).ok_or(Overflow)
-    }
-    fn sub(&self, other: &Self) -> Result<Self, Overflow> {
-        self.checked_sub(other).ok_or(Overflow)
-    }
-    fn mul_count(&self, count: u64) -> Result<Self, Overflow> {
-        self.checked_mul(&Ratio::from_integer(i128::from(count)))
-            .ok_or(Overflow)
-    }
-    fn div_count(&self, count: u64) -> Result<Self, Overflow> {
-        self.checked_div(&Ratio::from_integer(i128::from(count)))
-            .ok_or(Overflow)
-    }
-    fn div(&self, other: &Self) -> Result<Self, Overflow> {
-        self.checked_div(other).ok_or(Overflow)
-    }
-    fn to_big(&self) -> BigRational {
-        BigRational::new(BigInt::from(*self.numer()), BigInt::from(*self.denom()))
-    }
-}
-
-impl Exact for BigRational {
-    fn int(v: i128) -> Self {
-        BigRational::from_integer(BigInt::from(v))
-    }
-    fn add(&self, other: &Self) -> Result<Self, Overflow> {
-        Ok(self + other)
-    }
-    fn sub(&self, other: &Self) -> Result<Self, Overflow> {
-        Ok(self - other)
-    }
-    fn mul_count(&self, count: u64) -> Result<Self, Overflow> {
-        Ok(self * BigRational::from_integer(BigInt::from(count)))
-    }
-    fn div_count(&self, count: u64) -> Result<Self, Overflow> {
-        Ok(self / BigRational::from_integer(BigInt::from(count)))
-    }
-    fn div(&self, other: &Self) -> Result<Self, Overflow> {
-        Ok(self / other)
-    }
-    fn to_big(&self) -> BigRational {
-        self.clone()
-    }
-}
-
 /// One Equal Shares run's outcome: winners in order with what a full share cost (in Mes units,
 /// 1/voters of a scaled unit), and the winners' total cost (scaled units).
-struct Run<N> {
-    winners: Vec<(usize, N)>,
+struct Run {
+    winners: Vec<(usize, BigRational)>,
     spent: i128,
-}
-
-impl<N: Exact> Run<N> {
-    fn into_big(self) -> Run<BigRational> {
-        Run {
-            winners: self
-                .winners
-                .into_iter()
-                .map(|(p, rho)| (p, rho.to_big()))
-                .collect(),
-            spent: self.spent,
-        }
-    }
 }
 
 /// Voters with identical ballots, who always have the same money left.
@@ -518,10 +437,16 @@ struct Group {
 }
 
 /// The Method of Equal Shares with cost utilities over one pot, in the standard efficient form:
-/// a project's price per head is found by sorting its supporters by the money they have left;
-/// the candidate with the lowest price per unit of cost wins a round; candidates whose
-/// supporters' money did not change keep their last price, and since money only ever
-/// decreases, a stale price is a lower bound, so only the best few are recomputed per round.
+/// a project's price per head is found from its supporters' money left (those with less than
+/// the price pay all they have); the candidate with the lowest price per unit of cost wins a
+/// round; candidates whose supporters' money did not change keep their last price, and since
+/// money only ever decreases, a stale price is a lower bound, so only the best few are
+/// recomputed per round.
+///
+/// Exactness: every decision is that of exact fractions. Money left is kept as a float with a
+/// bound on its error, and as an exact fraction computed only when the float cannot decide a
+/// comparison, or when the money is spent in full (a poor supporter's share enters a price).
+/// Prices and their ratios to costs are always exact.
 struct Mes<'p, 'a> {
     pot: &'p Pot<'a>,
     groups: Vec<Group>,
@@ -533,6 +458,44 @@ struct Mes<'p, 'a> {
 
 /// Value id 0 is "no money left".
 const NO_MONEY: u32 = 0;
+
+/// A bound on the relative error of one float rounding, with room to spare (2^-50 > 4 ulp).
+const ROUNDING: f64 = 1.0 / (1u64 << 50) as f64;
+
+/// The order of x and y, known from approximations `a` of x and `b` of y with
+/// `|x - a| <= ea` and `|y - b| <= eb`; `None` when the approximations cannot tell.
+fn certain_order(a: f64, ea: f64, b: f64, eb: f64) -> Option<Ordering> {
+    let gap = a - b;
+    // Twice the error bounds: covers the rounding of `gap` and of the sum itself.
+    let doubt = 2.0 * (ea + eb) + f64::MIN_POSITIVE;
+    if gap > doubt {
+        Some(Ordering::Greater)
+    } else if gap < -doubt {
+        Some(Ordering::Less)
+    } else {
+        None
+    }
+}
+
+/// A float near `x` and a bound on its distance from `x`.
+fn approximate(x: &BigRational) -> (f64, f64) {
+    // Numerator and denominator to floats (each within an ulp), then one division: within
+    // 2.5 ulp in all, under ROUNDING.
+    let (n, d) = (x.numer().to_f64(), x.denom().to_f64());
+    match (n, d) {
+        (Some(n), Some(d)) if n.is_finite() && d.is_finite() && d > 0.0 => {
+            let a = n / d;
+            if a.is_finite() && (a == 0.0) == x.is_zero() && a.abs() >= f64::MIN_POSITIVE * 1e10 {
+                return (a, a.abs() * ROUNDING);
+            }
+            if x.is_zero() {
+                return (0.0, 0.0);
+            }
+            (0.0, f64::INFINITY)
+        }
+        _ => (0.0, f64::INFINITY),
+    }
+}
 
 impl<'p, 'a> Mes<'p, 'a> {
     fn new(pot: &'p Pot<'a>) -> Self {
@@ -568,60 +531,35 @@ impl<'p, 'a> Mes<'p, 'a> {
         }
     }
 
-    /// [`Mes::run`] with `i128` fractions, or big ones once `i128` overflowed (`big` then
-    /// stays set, so later runs of the completion start with big fractions).
-    fn run_exact(
-        &self,
-        voter_budget: i128,
-        cap: i128,
-        big: &mut bool,
-    ) -> Result<Option<Run<BigRational>>, Overflow> {
-        if !*big {
-            match self.run::<Ratio<i128>>(voter_budget, cap) {
-                Ok(run) => return Ok(run.map(Run::into_big)),
-                Err(Overflow) => *big = true,
-            }
-        }
-        self.run::<BigRational>(voter_budget, cap)
-    }
-
     /// One run with `voter_budget` (in units of 1/voters of a scaled unit) for every voter.
-    /// `Ok(None)`: the winners' cost went over `cap` (the pot), so this outcome is not wanted.
-    fn run<N: Exact>(&self, voter_budget: i128, cap: i128) -> Result<Option<Run<N>>, Overflow> {
+    /// `None`: the winners' cost went over `cap` (the pot), so this outcome is not wanted.
+    fn run(&self, voter_budget: i128, cap: i128) -> Option<Run> {
         let voters = self.pot.ballots.len() as i128;
         let project_count = self.pot.projects.len();
-        let costs: Vec<N> = self
+        // Costs in Mes units; Pot::new made sure that cost * voters fits.
+        let costs: Vec<BigRational> = self
             .pot
             .costs
             .iter()
-            .map(|&c| c.checked_mul(voters).map(N::int).ok_or(Overflow))
-            .collect::<Result<_, _>>()?;
-        let mut state = State::<N> {
-            values: vec![N::int(0), N::int(voter_budget)],
-            group_value: vec![1; self.groups.len()],
-            tally: vec![0; 2],
-            tally_mark: vec![0; 2],
-            memo: vec![0; 2],
-            memo_mark: vec![u32::MAX; 2],
-            mark: 0,
-            touched: Vec::new(),
-        };
-        if voter_budget == 0 {
-            state.group_value.fill(NO_MONEY);
-        }
+            .map(|&c| BigRational::from_integer(BigInt::from(c * voters)))
+            .collect();
+        let mut state = State::new(
+            BigRational::from_integer(BigInt::from(voter_budget)),
+            self.groups.len(),
+        );
         let mut alive = vec![false; project_count];
         let mut stamp = vec![0u32; project_count];
         let mut heap = BinaryHeap::with_capacity(self.eligible.len());
         for &p in &self.eligible {
             let p = p as usize;
-            if let Some(rho) = state.price(&self.supporters[p], &self.groups, &costs[p])? {
-                heap.push(Reverse(Candidate {
-                    afford: rho.div(&costs[p])?,
-                    rank: self.pot.rank[p],
-                    project: p as u32,
-                    round: 0,
+            if let Some(rho) = state.price(&self.supporters[p], &self.groups, &costs[p]) {
+                heap.push(Reverse(Candidate::new(
                     rho,
-                }));
+                    &costs[p],
+                    self.pot.rank[p],
+                    p,
+                    0,
+                )));
                 alive[p] = true;
             }
         }
@@ -635,14 +573,14 @@ impl<'p, 'a> Mes<'p, 'a> {
             }
             if candidate.round < stamp[p] {
                 // Some supporter paid for another project since: recompute.
-                match state.price(&self.supporters[p], &self.groups, &costs[p])? {
-                    Some(rho) => heap.push(Reverse(Candidate {
-                        afford: rho.div(&costs[p])?,
-                        rank: candidate.rank,
-                        project: candidate.project,
-                        round,
+                match state.price(&self.supporters[p], &self.groups, &costs[p]) {
+                    Some(rho) => heap.push(Reverse(Candidate::new(
                         rho,
-                    })),
+                        &costs[p],
+                        candidate.rank,
+                        p,
+                        round,
+                    ))),
                     None => alive[p] = false,
                 }
                 continue;
@@ -651,44 +589,104 @@ impl<'p, 'a> Mes<'p, 'a> {
             alive[p] = false;
             spent += self.pot.costs[p];
             if spent > cap {
-                return Ok(None);
+                return None;
             }
-            let rho = candidate.rho;
             round += 1;
+            let price = state.add_price(candidate.rho);
             for &g in &self.supporters[p] {
                 let old = state.group_value[g as usize];
                 if old == NO_MONEY {
                     continue;
                 }
-                let new = state.pay(old, &rho, round)?;
-                state.group_value[g as usize] = new;
+                state.group_value[g as usize] = state.pay(old, price, round);
                 for &q in &self.groups[g as usize].projects {
                     if alive[q as usize] {
                         stamp[q as usize] = round;
                     }
                 }
             }
-            winners.push((p, rho));
+            winners.push((p, state.prices[price as usize].exact.clone()));
         }
-        Ok(Some(Run { winners, spent }))
+        Some(Run { winners, spent })
     }
 }
 
 /// A heap entry: a project's price per unit of cost as of `round` (a lower bound later on).
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Candidate<N> {
-    afford: N,
+#[derive(Debug)]
+struct Candidate {
+    afford: BigRational,
+    afford_approx: (f64, f64),
     rank: u32,
     project: u32,
     round: u32,
     /// The price per head behind `afford`.
-    rho: N,
+    rho: BigRational,
 }
 
-/// The voters' money during a run. Groups point at interned values: voters who paid the same
-/// shares share one value, so sorting a project's supporters sorts few distinct values.
-struct State<N> {
-    values: Vec<N>,
+impl Candidate {
+    fn new(rho: BigRational, cost: &BigRational, rank: u32, project: usize, round: u32) -> Self {
+        let afford = &rho / cost;
+        Candidate {
+            afford_approx: approximate(&afford),
+            afford,
+            rank,
+            project: project as u32,
+            round,
+            rho,
+        }
+    }
+}
+
+impl Ord for Candidate {
+    /// By price per unit of cost (exact), then the tie-break rank; project and round only make
+    /// the order total.
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (a, ea) = self.afford_approx;
+        let (b, eb) = other.afford_approx;
+        certain_order(a, ea, b, eb)
+            .unwrap_or_else(|| self.afford.cmp(&other.afford))
+            .then(self.rank.cmp(&other.rank))
+            .then(self.project.cmp(&other.project))
+            .then(self.round.cmp(&other.round))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+/// An amount of money left: a float `approx` within `err` of the exact amount, which is
+/// `exact` once computed, else `parent`'s exact amount minus price `price`.
+struct Value {
+    approx: f64,
+    err: f64,
+    exact: Option<BigRational>,
+    parent: u32,
+    price: u32,
+}
+
+/// A price per head paid in some round.
+struct Price {
+    exact: BigRational,
+    approx: f64,
+    err: f64,
+}
+
+/// The voters' money during a run. Groups point at values: voters who paid the same shares
+/// share one value, so pricing a project looks at few distinct values.
+struct State {
+    values: Vec<Value>,
+    prices: Vec<Price>,
     group_value: Vec<u32>,
     /// Scratch per value id: voters counted for the project being priced.
     tally: Vec<u64>,
@@ -700,41 +698,116 @@ struct State<N> {
     touched: Vec<u32>,
 }
 
-impl<N: Exact> State<N> {
-    fn intern(&mut self, value: N) -> u32 {
-        self.values.push(value);
-        self.tally.push(0);
-        self.tally_mark.push(0);
-        self.memo.push(0);
-        self.memo_mark.push(u32::MAX);
-        (self.values.len() - 1) as u32
+impl State {
+    fn new(voter_budget: BigRational, groups: usize) -> Self {
+        let zero = Value {
+            approx: 0.0,
+            err: 0.0,
+            exact: Some(BigRational::zero()),
+            parent: NO_MONEY,
+            price: 0,
+        };
+        let (approx, err) = approximate(&voter_budget);
+        let start = if voter_budget.is_zero() { NO_MONEY } else { 1 };
+        let budget = Value {
+            approx,
+            err,
+            exact: Some(voter_budget),
+            parent: NO_MONEY,
+            price: 0,
+        };
+        State {
+            values: vec![zero, budget],
+            prices: Vec::new(),
+            group_value: vec![start; groups],
+            tally: vec![0; 2],
+            tally_mark: vec![0; 2],
+            memo: vec![0; 2],
+            memo_mark: vec![0; 2],
+            mark: 0,
+            touched: Vec::new(),
+        }
     }
 
-    /// The money left after paying `rho` out of value `old` in round `round`.
-    fn pay(&mut self, old: u32, rho: &N, round: u32) -> Result<u32, Overflow> {
+    fn add_price(&mut self, exact: BigRational) -> u32 {
+        let (approx, err) = approximate(&exact);
+        self.prices.push(Price { exact, approx, err });
+        (self.prices.len() - 1) as u32
+    }
+
+    /// The exact amount of value `id`, computed (and kept) on demand.
+    fn exact(&mut self, id: u32) -> BigRational {
+        let mut chain = Vec::new();
+        let mut at = id;
+        let mut amount = loop {
+            match &self.values[at as usize].exact {
+                Some(amount) => break amount.clone(),
+                None => {
+                    chain.push(at);
+                    at = self.values[at as usize].parent;
+                }
+            }
+        };
+        for &v in chain.iter().rev() {
+            let value = &mut self.values[v as usize];
+            amount -= &self.prices[value.price as usize].exact;
+            value.exact = Some(amount.clone());
+        }
+        amount
+    }
+
+    /// How value `id` compares with `y` (approximately `approx`, within `err`).
+    fn compare(&mut self, id: u32, y: &BigRational, approx: f64, err: f64) -> Ordering {
+        let v = &self.values[id as usize];
+        match certain_order(v.approx, v.err, approx, err) {
+            Some(order) => order,
+            None => self.exact(id).cmp(y),
+        }
+    }
+
+    /// The money left after paying price `price` out of value `old` in round `round`.
+    fn pay(&mut self, old: u32, price: u32, round: u32) -> u32 {
         let o = old as usize;
         if self.memo_mark[o] == round {
-            return Ok(self.memo[o]);
+            return self.memo[o];
         }
-        let new = if self.values[o] <= *rho {
+        let p = &self.prices[price as usize];
+        let (rho, rho_approx, rho_err) = (p.exact.clone(), p.approx, p.err);
+        let new = if self.compare(old, &rho, rho_approx, rho_err) != Ordering::Greater {
             NO_MONEY
         } else {
-            let left = self.values[o].sub(rho)?;
-            self.intern(left)
+            let parent = &self.values[o];
+            let approx = parent.approx - rho_approx;
+            let err = parent.err + rho_err + approx.abs() * ROUNDING;
+            self.values.push(Value {
+                approx,
+                err,
+                exact: None,
+                parent: old,
+                price,
+            });
+            self.tally.push(0);
+            self.tally_mark.push(0);
+            self.memo.push(0);
+            self.memo_mark.push(0);
+            (self.values.len() - 1) as u32
         };
         self.memo[o] = new;
         self.memo_mark[o] = round;
-        Ok(new)
+        new
     }
 
     /// The smallest price per head `rho` such that the supporters, each paying `rho` or all
     /// they have if less, pay `cost` exactly; `None` if all their money is not enough.
+    ///
+    /// Supporters with less than the price are poor and pay all they have; the price is then
+    /// what is left of the cost split among the others, which may make more of them poor.
     fn price(
         &mut self,
         supporters: &[u32],
         groups: &[Group],
-        cost: &N,
-    ) -> Result<Option<N>, Overflow> {
+        cost: &BigRational,
+    ) -> Option<BigRational> {
         self.mark = self.mark.wrapping_add(1);
         if self.mark == 0 {
             self.tally_mark.fill(0);
@@ -742,6 +815,8 @@ impl<N: Exact> State<N> {
         }
         self.touched.clear();
         let mut rich = 0u64;
+        let mut total = 0.0;
+        let mut total_err = 0.0;
         for &g in supporters {
             let v = self.group_value[g as usize];
             if v == NO_MONEY {
@@ -756,22 +831,43 @@ impl<N: Exact> State<N> {
             let voters = groups[g as usize].voters;
             self.tally[i] += voters;
             rich += voters;
+            total += self.values[i].approx * voters as f64;
+            total_err += self.values[i].err * voters as f64;
         }
-        let values = &self.values;
-        self.touched
-            .sort_unstable_by(|&a, &b| values[a as usize].cmp(&values[b as usize]));
-        let mut paid = N::int(0);
-        for &v in &self.touched {
-            let rho = cost.sub(&paid)?.div_count(rich)?;
-            let value = &self.values[v as usize];
-            if *value >= rho {
-                return Ok(Some(rho));
+        // All their money together, approximately: clearly not enough ends it here.
+        let (cost_approx, cost_err) = approximate(cost);
+        total_err += total.abs() * ROUNDING * (supporters.len() as f64 + 2.0);
+        if certain_order(total, total_err, cost_approx, cost_err) == Some(Ordering::Less) {
+            return None;
+        }
+        let mut paid = BigRational::zero();
+        let mut candidates = std::mem::take(&mut self.touched);
+        let result = loop {
+            if rich == 0 {
+                break None;
             }
-            let count = self.tally[v as usize];
-            paid = paid.add(&value.mul_count(count)?)?;
-            rich -= count;
-        }
-        Ok(None)
+            let rho = (cost - &paid) / BigRational::from_integer(BigInt::from(rich));
+            let (rho_approx, rho_err) = approximate(&rho);
+            let mut poorer = false;
+            let mut i = 0;
+            while i < candidates.len() {
+                let v = candidates[i];
+                if self.compare(v, &rho, rho_approx, rho_err) == Ordering::Less {
+                    let count = self.tally[v as usize];
+                    paid += self.exact(v) * BigRational::from_integer(BigInt::from(count));
+                    rich -= count;
+                    candidates.swap_remove(i);
+                    poorer = true;
+                } else {
+                    i += 1;
+                }
+            }
+            if !poorer {
+                break Some(rho);
+            }
+        };
+        self.touched = candidates;
+        result
     }
 }
 
@@ -1423,7 +1519,7 @@ mod tests {
     }
 
     #[test]
-    fn one_run_agrees_with_the_plain_algorithm_in_both_number_types() {
+    fn one_run_agrees_with_the_plain_algorithm() {
         let mut rng = StdRng::seed_from_u64(77);
         for _ in 0..300 {
             let instance = random_instance(&mut rng);
@@ -1434,15 +1530,7 @@ mod tests {
             let mes = Mes::new(&pot);
             let n = instance.ballots.len() as i128;
             let voter_budget = pot.budget + rng.gen_range(0..30) * n * pot.unit;
-            let small = mes
-                .run::<Ratio<i128>>(voter_budget, i128::MAX)
-                .unwrap()
-                .unwrap()
-                .into_big();
-            let big = mes
-                .run::<BigRational>(voter_budget, i128::MAX)
-                .unwrap()
-                .unwrap();
+            let run = mes.run(voter_budget, i128::MAX).unwrap();
             // Mes counts in 1/n units: scale costs and budget alike for the plain version.
             let costs: Vec<BigRational> = pot
                 .costs
@@ -1455,16 +1543,14 @@ mod tests {
                 &instance.ballots,
                 &BigRational::from_integer(voter_budget.into()),
             );
-            assert_eq!(small.winners, plain);
-            assert_eq!(big.winners, plain);
+            assert_eq!(run.winners, plain);
         }
     }
 
     #[test]
-    fn large_amounts_fall_back_to_big_fractions() {
-        // Amounts near 10^30 overflow i128 fractions once shares are split unevenly.
+    fn large_amounts_where_floats_cannot_tell_are_exact() {
+        // Amounts near 10^28 that differ in their last digits: floats see them as equal.
         let mut rng = StdRng::seed_from_u64(5);
-        let mut fell_back = 0;
         let e26 = 100_000_000_000_000_000_000_000_000i128;
         for _ in 0..30 {
             let project_count = rng.gen_range(5..=9);
@@ -1492,12 +1578,7 @@ mod tests {
             };
             let pot = Pot::new(instance.budget, &instance.projects, &instance.ballots).unwrap();
             let mes = Mes::new(&pot);
-            let mut big = false;
-            let run = mes
-                .run_exact(pot.budget, i128::MAX, &mut big)
-                .unwrap()
-                .unwrap();
-            fell_back += usize::from(big);
+            let run = mes.run(pot.budget, i128::MAX).unwrap();
             let n = instance.ballots.len() as i128;
             let costs: Vec<BigRational> = pot
                 .costs
@@ -1512,6 +1593,40 @@ mod tests {
             );
             assert_eq!(run.winners, plain);
         }
-        assert!(fell_back > 0, "no instance needed big fractions");
+    }
+
+    #[test]
+    fn floats_decide_only_what_they_decide_for_certain() {
+        let big = |n: i128| BigRational::from_integer(BigInt::from(n));
+        let e30 = 1_000_000_000_000_000_000_000_000_000_000i128;
+        // Money left: 10^30 + 1 against 10^30 and 10^30 + 2, which floats cannot tell apart.
+        let mut state = State::new(big(e30 + 1), 1);
+        for (other, order) in [
+            (e30, Ordering::Greater),
+            (e30 + 1, Ordering::Equal),
+            (e30 + 2, Ordering::Less),
+            (2 * e30, Ordering::Less),
+            (1, Ordering::Greater),
+        ] {
+            let (approx, err) = approximate(&big(other));
+            assert_eq!(state.compare(1, &big(other), approx, err), order, "{other}");
+        }
+        // A value computed lazily (10^30 + 1 - (10^30 - 1) / 3) is exact when asked.
+        let price = state.add_price(BigRational::new(BigInt::from(e30 - 1), BigInt::from(3)));
+        let left = state.pay(1, price, 1);
+        assert!(state.values[left as usize].exact.is_none());
+        let expected = BigRational::new(BigInt::from(2 * e30 + 4), BigInt::from(3));
+        let (approx, err) = approximate(&expected);
+        assert_eq!(state.compare(left, &expected, approx, err), Ordering::Equal);
+        assert_eq!(state.exact(left), expected);
+        // Candidates: prices per unit that differ by 1 in 10^30 are ordered exactly; equal ones
+        // by rank.
+        let cost = big(e30);
+        let a = Candidate::new(big(e30 / 3), &cost, 5, 0, 0);
+        let b = Candidate::new(big(e30 / 3 + 1), &cost, 1, 1, 0);
+        let c = Candidate::new(big(e30 / 3), &cost, 2, 2, 0);
+        assert_eq!(a.cmp(&b), Ordering::Less);
+        assert_eq!(c.cmp(&a), Ordering::Less);
+        assert_eq!(b.cmp(&c), Ordering::Greater);
     }
 }
