@@ -696,7 +696,13 @@ struct State {
     memo_mark: Vec<u32>,
     mark: u32,
     touched: Vec<u32>,
+    /// Scratch per price: how many poor supporters of the project being priced paid it.
+    paid_by_poor: Vec<u64>,
+    prices_touched: Vec<u32>,
 }
+
+/// Value id 1 is every voter's budget at the start of a run (when it is not zero).
+const BUDGET: u32 = 1;
 
 impl State {
     fn new(voter_budget: BigRational, groups: usize) -> Self {
@@ -726,12 +732,15 @@ impl State {
             memo_mark: vec![0; 2],
             mark: 0,
             touched: Vec::new(),
+            paid_by_poor: Vec::new(),
+            prices_touched: Vec::new(),
         }
     }
 
     fn add_price(&mut self, exact: BigRational) -> u32 {
         let (approx, err) = approximate(&exact);
         self.prices.push(Price { exact, approx, err });
+        self.paid_by_poor.push(0);
         (self.prices.len() - 1) as u32
     }
 
@@ -840,13 +849,25 @@ impl State {
         if certain_order(total, total_err, cost_approx, cost_err) == Some(Ordering::Less) {
             return None;
         }
-        let mut paid = BigRational::zero();
+        // What the poor supporters pay: all they have, which is their budget less the prices
+        // they paid before. Counting voters per price keeps this to one exact term per price.
+        let mut poor = 0u64;
+        self.prices_touched.clear();
         let mut candidates = std::mem::take(&mut self.touched);
         let result = loop {
             if rich == 0 {
                 break None;
             }
-            let rho = (cost - &paid) / BigRational::from_integer(BigInt::from(rich));
+            let mut paid = self.values[BUDGET as usize]
+                .exact
+                .clone()
+                .unwrap_or_default()
+                * BigInt::from(poor);
+            for &j in &self.prices_touched {
+                paid -= self.prices[j as usize].exact.clone()
+                    * BigInt::from(self.paid_by_poor[j as usize]);
+            }
+            let rho = (cost - paid) / BigInt::from(rich);
             let (rho_approx, rho_err) = approximate(&rho);
             let mut poorer = false;
             let mut i = 0;
@@ -854,7 +875,17 @@ impl State {
                 let v = candidates[i];
                 if self.compare(v, &rho, rho_approx, rho_err) == Ordering::Less {
                     let count = self.tally[v as usize];
-                    paid += self.exact(v) * BigRational::from_integer(BigInt::from(count));
+                    poor += count;
+                    let mut at = v;
+                    while at != BUDGET && at != NO_MONEY {
+                        let value = &self.values[at as usize];
+                        let j = value.price as usize;
+                        if self.paid_by_poor[j] == 0 {
+                            self.prices_touched.push(value.price);
+                        }
+                        self.paid_by_poor[j] += count;
+                        at = value.parent;
+                    }
                     rich -= count;
                     candidates.swap_remove(i);
                     poorer = true;
@@ -866,6 +897,9 @@ impl State {
                 break Some(rho);
             }
         };
+        for &j in &self.prices_touched {
+            self.paid_by_poor[j as usize] = 0;
+        }
         self.touched = candidates;
         result
     }
