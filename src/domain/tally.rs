@@ -477,6 +477,17 @@ fn certain_order(a: f64, ea: f64, b: f64, eb: f64) -> Option<Ordering> {
     }
 }
 
+/// `x * count`, reduced with a gcd of `count` only (cheap) instead of one of big integers:
+/// `x` is in lowest terms, so only `count` can share a factor with its denominator.
+fn times(x: &BigRational, count: u64) -> BigRational {
+    let rest = (x.denom() % BigInt::from(count)).to_u64().unwrap_or(0);
+    let g = num_integer::gcd(count, rest).max(1);
+    BigRational::new_raw(
+        x.numer() * BigInt::from(count / g),
+        x.denom() / BigInt::from(g),
+    )
+}
+
 /// A float near `x` and a bound on its distance from `x`.
 fn approximate(x: &BigRational) -> (f64, f64) {
     // Numerator and denominator to floats (each within an ulp), then one division: within
@@ -614,26 +625,42 @@ impl<'p, 'a> Mes<'p, 'a> {
 /// A heap entry: a project's price per unit of cost as of `round` (a lower bound later on).
 #[derive(Debug)]
 struct Candidate {
-    afford: BigRational,
+    /// The price per head; the price per unit of cost is `rho / cost`.
+    rho: BigRational,
+    cost: BigInt,
     afford_approx: (f64, f64),
     rank: u32,
     project: u32,
     round: u32,
-    /// The price per head behind `afford`.
-    rho: BigRational,
 }
 
 impl Candidate {
     fn new(rho: BigRational, cost: &BigRational, rank: u32, project: usize, round: u32) -> Self {
-        let afford = &rho / cost;
+        let (a, ea) = approximate(&rho);
+        let c = cost.to_f64().unwrap_or(f64::NAN);
+        // One more rounding for the division; the cost is an integer below 2^127, so its float
+        // is within an ulp.
+        let afford_approx = if c.is_finite() && c > 0.0 && ea.is_finite() {
+            let q = a / c;
+            (q, ea / c + q.abs() * 2.0 * ROUNDING)
+        } else {
+            (0.0, f64::INFINITY)
+        };
         Candidate {
-            afford_approx: approximate(&afford),
-            afford,
+            rho,
+            cost: cost.to_integer(),
+            afford_approx,
             rank,
             project: project as u32,
             round,
-            rho,
         }
+    }
+
+    /// rho / cost against the other's, exactly: cross products of positive integers.
+    fn exact_order(&self, other: &Self) -> Ordering {
+        let left = self.rho.numer() * other.rho.denom() * &other.cost;
+        let right = other.rho.numer() * self.rho.denom() * &self.cost;
+        left.cmp(&right)
     }
 }
 
@@ -644,7 +671,7 @@ impl Ord for Candidate {
         let (a, ea) = self.afford_approx;
         let (b, eb) = other.afford_approx;
         certain_order(a, ea, b, eb)
-            .unwrap_or_else(|| self.afford.cmp(&other.afford))
+            .unwrap_or_else(|| self.exact_order(other))
             .then(self.rank.cmp(&other.rank))
             .then(self.project.cmp(&other.project))
             .then(self.round.cmp(&other.round))
@@ -858,14 +885,15 @@ impl State {
             if rich == 0 {
                 break None;
             }
-            let mut paid = self.values[BUDGET as usize]
-                .exact
-                .clone()
-                .unwrap_or_default()
-                * BigInt::from(poor);
+            let mut paid = match &self.values[BUDGET as usize].exact {
+                Some(budget) if poor > 0 => times(budget, poor),
+                _ => BigRational::zero(),
+            };
             for &j in &self.prices_touched {
-                paid -= self.prices[j as usize].exact.clone()
-                    * BigInt::from(self.paid_by_poor[j as usize]);
+                paid -= times(
+                    &self.prices[j as usize].exact,
+                    self.paid_by_poor[j as usize],
+                );
             }
             let rho = (cost - paid) / BigInt::from(rich);
             let (rho_approx, rho_err) = approximate(&rho);
