@@ -6,6 +6,7 @@
 pub mod api_key;
 pub mod audit_log;
 pub mod ballot;
+pub mod ballot_key;
 pub mod ballot_pot;
 pub mod budget_pot;
 pub mod budget_session;

@@ -12,6 +12,7 @@ mod m20261123_000004_kyiv_id;
 mod m20261123_000005_projects;
 mod m20261123_000006_supporters;
 mod m20261123_000007_voting;
+mod m20261123_000008_ballot_keys;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_projects::Migration),
             Box::new(m20261123_000006_supporters::Migration),
             Box::new(m20261123_000007_voting::Migration),
+            Box::new(m20261123_000008_ballot_keys::Migration),
         ]
     }
 }

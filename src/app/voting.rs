@@ -180,6 +180,7 @@ pub async fn vote(
         &NewVote {
             session_id: view.session.id,
             voter_key: user.login.clone(),
+            keys: rules::voter_keys(&user.login, user.phone.as_deref()),
             user_id: Some(user.id),
             birth_date: user.birth_date,
             channel: Channel::Internet,
@@ -363,7 +364,18 @@ async fn paper_one(state: &AppState, ctx: &PaperContext, ballot: &PaperBallot) -
         ctx.pot_limits.get(&pot).copied().flatten()
     })
     .map_err(refusal)?;
-    let account = store::users::find_by_login(&state.db, login.as_str()).await?;
+    // The person may have an account under another number than the one they gave: their
+    // ballot is filed under the account's login and claims every number they are known by.
+    let account = store::users::find_by_number(&state.db, login.as_str()).await?;
+    let keys = match &account {
+        Some(a) => rules::voter_keys(
+            &a.login,
+            [Some(login.as_str()), a.phone.as_deref()]
+                .into_iter()
+                .flatten(),
+        ),
+        None => rules::voter_keys(login.as_str(), []),
+    };
     let birth_date = ballot
         .birth_date
         .or(account.as_ref().and_then(|a| a.birth_date));
@@ -377,32 +389,17 @@ async fn paper_one(state: &AppState, ctx: &PaperContext, ballot: &PaperBallot) -
     let cast = store::votes::cast_paper(
         &txn,
         ctx.session.id,
-        login.as_str(),
+        &keys,
         account.as_ref().map(|a| a.id),
         birth_date,
         &pairs,
         state.clock.now(),
     )
     .await?;
-    match cast {
-        Ok(count) => {
-            txn.commit().await?;
-            Ok(count)
-        }
-        Err(Refusal::AlreadyVoted) => {
-            drop(txn);
-            // Say which channel the voter used, so the centre can tell the person.
-            let existing = store::votes::find(&state.db, ctx.session.id, login.as_str()).await?;
-            let voted = existing
-                .and_then(|b| Channel::from_code(&b.channel))
-                .unwrap_or(Channel::Paper);
-            Err(refusal(match voted {
-                Channel::Internet => Refusal::OtherChannel { voted },
-                Channel::Paper => Refusal::AlreadyVoted,
-            }))
-        }
-        Err(other) => Err(refusal(other)),
-    }
+    // A refusal leaves the transaction uncommitted: dropping it rolls every step back.
+    let count = cast.map_err(refusal)?;
+    txn.commit().await?;
+    Ok(count)
 }
 
 fn report_line(

@@ -4,6 +4,7 @@
 //! votes, a pot's limit, one ballot per person across channels) are held by the database in
 //! the vote's transaction; their refusals are named here all the same.
 
+use super::login::Login;
 use super::project::{Period, Status as ProjectStatus};
 
 /// How a vote reached the platform.
@@ -129,13 +130,32 @@ pub fn may_withdraw(period: Period, allowed: bool) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Whether a vote through `channel` may go on a ballot first cast through `ballot`.
-pub fn same_channel(ballot: Channel, channel: Channel) -> Result<(), Refusal> {
-    if ballot == channel {
-        Ok(())
-    } else {
-        Err(Refusal::OtherChannel { voted: ballot })
+/// Whether a new ballot through `channel` may stand beside a ballot already cast through
+/// `existing` by the same person (found by a number both share). Two internet ballots are two
+/// accounts, each signed in on its own (a phone typed into a profile proves nothing, and must
+/// not let one resident block another); a paper ballot beside anything is the same person
+/// voting twice.
+pub fn beside(existing: Channel, channel: Channel) -> Result<(), Refusal> {
+    match (existing, channel) {
+        (Channel::Internet, Channel::Internet) => Ok(()),
+        (Channel::Paper, Channel::Paper) => Err(Refusal::AlreadyVoted),
+        (voted, _) => Err(Refusal::OtherChannel { voted }),
     }
+}
+
+/// The numbers a voter is known by, normalized and without repeats, the ballot's own key
+/// (`login`) first: one person, one ballot, whichever they give. Numbers that are not a valid
+/// login (a phone from abroad, a typo) identify no one and are left out.
+pub fn voter_keys<'a>(login: &str, others: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut keys = vec![login.to_owned()];
+    for other in others {
+        if let Ok(parsed) = Login::parse(other)
+            && !keys.iter().any(|k| k == parsed.as_str())
+        {
+            keys.push(parsed.as_str().to_owned());
+        }
+    }
+    keys
 }
 
 /// A whole paper ballot: its projects, each with its pot and status, checked against the
@@ -262,17 +282,34 @@ mod tests {
     }
 
     #[test]
-    fn one_person_one_channel() {
-        for ballot in Channel::ALL {
-            for channel in Channel::ALL {
-                let got = same_channel(ballot, channel);
-                if ballot == channel {
-                    assert_eq!(got, Ok(()));
-                } else {
-                    assert_eq!(got, Err(Refusal::OtherChannel { voted: ballot }));
-                }
-            }
-        }
+    fn one_person_one_ballot_across_channels() {
+        use Channel::{Internet, Paper};
+        assert_eq!(beside(Internet, Internet), Ok(()));
+        assert_eq!(beside(Paper, Paper), Err(Refusal::AlreadyVoted));
+        assert_eq!(
+            beside(Internet, Paper),
+            Err(Refusal::OtherChannel { voted: Internet })
+        );
+        assert_eq!(
+            beside(Paper, Internet),
+            Err(Refusal::OtherChannel { voted: Paper })
+        );
+    }
+
+    #[test]
+    fn a_voter_is_known_by_every_valid_number_once() {
+        assert_eq!(
+            voter_keys(
+                "МЕ123456",
+                ["067 123 45 67", "+380671234567", "not a phone"]
+            ),
+            ["МЕ123456", "+380671234567"]
+        );
+        assert_eq!(
+            voter_keys("+380671234567", ["0671234567"]),
+            ["+380671234567"]
+        );
+        assert_eq!(voter_keys("+380671234567", []), ["+380671234567"]);
     }
 
     #[test]

@@ -83,6 +83,22 @@ pub async fn find_by_login<C: ConnectionTrait>(
         .await
 }
 
+/// The account a person is known by under `number` (a normalized phone or passport): the one
+/// whose login it is, else the oldest with it as profile phone.
+pub async fn find_by_number<C: ConnectionTrait>(
+    db: &C,
+    number: &str,
+) -> Result<Option<user::Model>, DbErr> {
+    if let Some(found) = find_by_login(db, number).await? {
+        return Ok(Some(found));
+    }
+    User::find()
+        .filter(user::Column::Phone.eq(number))
+        .order_by_asc(user::Column::Id)
+        .one(db)
+        .await
+}
+
 pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<user::Model>, DbErr> {
     User::find_by_id(id).one(db).await
 }

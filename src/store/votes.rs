@@ -7,14 +7,14 @@
 //! write, so SQLite takes its write lock before anything is read.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use entities::{ballot, ballot_pot, project, vote};
+use entities::{ballot, ballot_key, ballot_pot, project, vote};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
 
-use crate::domain::voting::{Channel, Refusal};
+use crate::domain::voting::{self as rules, Channel, Refusal};
 
 /// Who casts a vote, and where it goes.
 #[derive(Debug, Clone)]
@@ -22,6 +22,8 @@ pub struct NewVote {
     pub session_id: i64,
     /// The voter's normalized login: one ballot per voter and session.
     pub voter_key: String,
+    /// Every number the voter is known by, `voter_key` first (`domain::voting::voter_keys`).
+    pub keys: Vec<String>,
     pub user_id: Option<i64>,
     pub birth_date: Option<NaiveDate>,
     pub channel: Channel,
@@ -41,7 +43,7 @@ pub async fn cast<C: ConnectionTrait>(
     pot_limit: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<Cast, DbErr> {
-    ballot::Entity::insert(ballot::ActiveModel {
+    let created = ballot::Entity::insert(ballot::ActiveModel {
         budget_session_id: Set(new.session_id),
         voter_key: Set(new.voter_key.clone()),
         user_id: Set(new.user_id),
@@ -58,7 +60,18 @@ pub async fn cast<C: ConnectionTrait>(
             .to_owned(),
     )
     .exec_without_returning(db)
-    .await?;
+    .await?
+        == 1;
+    if created {
+        let ballot = find(db, new.session_id, &new.voter_key)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound("ballot".into()))?;
+        if let Err(refusal) =
+            claim_keys(db, new.session_id, ballot.id, new.channel, &new.keys).await?
+        {
+            return Ok(Err(refusal));
+        }
+    }
     let raised = ballot::Entity::update_many()
         .col_expr(
             ballot::Column::VotesCast,
@@ -214,16 +227,20 @@ pub async fn withdraw<C: ConnectionTrait>(
 pub async fn cast_paper<C: ConnectionTrait>(
     db: &C,
     session_id: i64,
-    voter_key: &str,
+    keys: &[String],
     user_id: Option<i64>,
     birth_date: Option<NaiveDate>,
     projects: &[(i64, i64)],
     now: DateTime<Utc>,
 ) -> Result<Cast, DbErr> {
+    let voter_key = keys
+        .first()
+        .ok_or_else(|| DbErr::Custom("a ballot needs its voter's key".into()))?;
     let count = i32::try_from(projects.len()).unwrap_or(i32::MAX);
     // Rows are locked in one order (by project), so two ballots at once cannot deadlock.
     let mut projects = projects.to_vec();
     projects.sort_unstable();
+    // A conflict must not fail the statement: PostgreSQL would abort the transaction.
     let inserted = ballot::Entity::insert(ballot::ActiveModel {
         budget_session_id: Set(session_id),
         voter_key: Set(voter_key.to_owned()),
@@ -235,13 +252,27 @@ pub async fn cast_paper<C: ConnectionTrait>(
         updated_at: Set(now),
         ..Default::default()
     })
-    .exec(db)
-    .await;
-    let ballot_id = match inserted {
-        Ok(done) => done.last_insert_id,
-        Err(err) if super::is_unique_violation(&err) => return Ok(Err(Refusal::AlreadyVoted)),
-        Err(err) => return Err(err),
-    };
+    .on_conflict(
+        OnConflict::columns([ballot::Column::BudgetSessionId, ballot::Column::VoterKey])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?
+        == 1;
+    let ballot = find(db, session_id, voter_key)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("ballot".into()))?;
+    if !inserted {
+        let voted = Channel::from_code(&ballot.channel).unwrap_or(Channel::Paper);
+        return Ok(Err(rules::beside(voted, Channel::Paper)
+            .err()
+            .unwrap_or(Refusal::AlreadyVoted)));
+    }
+    let ballot_id = ballot.id;
+    if let Err(refusal) = claim_keys(db, session_id, ballot_id, Channel::Paper, keys).await? {
+        return Ok(Err(refusal));
+    }
     let mut per_pot = std::collections::BTreeMap::<i64, i32>::new();
     for (_, pot) in &projects {
         *per_pot.entry(*pot).or_default() += 1;
@@ -277,6 +308,54 @@ pub async fn cast_paper<C: ConnectionTrait>(
         count_project(db, *project_id, 1).await?;
     }
     Ok(Ok(count))
+}
+
+/// Claims the numbers a ballot's voter is known by. When one already belongs to another ballot
+/// of the session, `domain::voting::beside` decides whether the two may stand together; a
+/// refusal leaves the caller to roll back.
+async fn claim_keys<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    ballot_id: i64,
+    channel: Channel,
+    keys: &[String],
+) -> Result<Result<(), Refusal>, DbErr> {
+    let rows = keys.iter().map(|key| ballot_key::ActiveModel {
+        budget_session_id: Set(session_id),
+        voter_key: Set(key.clone()),
+        ballot_id: Set(ballot_id),
+        ..Default::default()
+    });
+    ballot_key::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::columns([
+                ballot_key::Column::BudgetSessionId,
+                ballot_key::Column::VoterKey,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    let others = Query::select()
+        .column(ballot_key::Column::BallotId)
+        .from(ballot_key::Entity)
+        .and_where(Expr::col(ballot_key::Column::BudgetSessionId).eq(session_id))
+        .and_where(Expr::col(ballot_key::Column::VoterKey).is_in(keys.iter().map(String::as_str)))
+        .and_where(Expr::col(ballot_key::Column::BallotId).ne(ballot_id))
+        .to_owned();
+    let channels: Vec<String> = ballot::Entity::find()
+        .select_only()
+        .column(ballot::Column::Channel)
+        .filter(ballot::Column::Id.in_subquery(others))
+        .order_by_asc(ballot::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(channels
+        .iter()
+        .filter_map(|c| Channel::from_code(c))
+        .try_for_each(|existing| rules::beside(existing, channel)))
 }
 
 pub async fn find<C: ConnectionTrait>(

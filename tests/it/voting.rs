@@ -414,6 +414,55 @@ async fn paper_ballots_and_online_votes_make_one_ballot_per_person() {
     assert_eq!(ballots, 4);
 }
 
+/// A person is one voter whichever number they give: a passport login with a phone in the
+/// profile, or a phone at the service centre and a passport online. Two accounts that merely
+/// share a profile phone both vote online.
+#[tokio::test]
+async fn a_person_is_one_voter_under_each_of_their_numbers() {
+    let app = spawn_app().await;
+    let e = election(&app, 3).await;
+    let p = &e.admitted;
+    let paper = |voter: &str, project: i64| {
+        let body = json!({ "voter": voter, "projects": [project] });
+        let url = format!("/api/v1/cities/kyiv/sessions/{}/paper-ballots", e.session);
+        let moderator = &e.c.moderator;
+        async move { moderator.post(&url, &body).await }
+    };
+    let resident = |login: &'static str, phone: &'static str| {
+        let app = &app;
+        async move {
+            let browser = signed_in(app, login, false, &[]).await;
+            let profile = json!({ "birth_date": "1985-01-01", "phone": phone });
+            assert_eq!(browser.patch("/api/v1/me", &profile).await.status(), 200);
+            browser
+        }
+    };
+
+    // Online first under a passport, then on paper under the profile's phone.
+    let online = resident("КА654321", "+380509998877").await;
+    assert_eq!(vote(&online, p[0]).await.status(), 200);
+    problem(
+        paper("050 999 88 77", p[1]).await,
+        409,
+        "vote-other-channel",
+    )
+    .await;
+
+    // On paper first under a phone, then online under a passport with that phone.
+    assert_eq!(paper("063 123 12 34", p[1]).await.status(), 201);
+    let late = resident("КВ111222", "+380631231234").await;
+    problem(vote(&late, p[2]).await, 409, "vote-other-channel").await;
+    // Twice on paper, once under each number: the second is the same person again.
+    problem(paper("кв 111222", p[2]).await, 409, "vote-already").await;
+
+    // A second account with the first one's phone in its profile still votes online.
+    let namesake = resident("+380671110000", "+380509998877").await;
+    assert_eq!(vote(&namesake, p[0]).await.status(), 200);
+
+    assert_eq!(votes_in_db(&app).await, 3);
+    assert_eq!(ballot::Entity::find().count(&app.db).await.unwrap(), 3);
+}
+
 #[tokio::test]
 async fn counts_are_shown_live_or_after_the_results() {
     let app = spawn_app().await;
