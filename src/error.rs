@@ -15,6 +15,9 @@ pub struct AppError {
     pub status: StatusCode,
     pub code: &'static str,
     pub args: Vec<(&'static str, String)>,
+    /// Arguments whose value is the id of another message (a status's or stage's name), given
+    /// in the problem's language.
+    pub labels: Vec<(&'static str, String)>,
     /// The request field at fault, e.g. `items[2].unit_price`, for forms to highlight.
     pub field: Option<String>,
     /// Seconds for a `Retry-After` header (429, 503).
@@ -31,6 +34,7 @@ impl AppError {
             status,
             code,
             args: vec![],
+            labels: vec![],
             field: None,
             retry_after: None,
             cause: None,
@@ -41,6 +45,26 @@ impl AppError {
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
         self.args.push((name, value.to_string()));
         self
+    }
+
+    /// Adds a named argument that is the message `message_id` in the problem's language, e.g.
+    /// a status's name.
+    pub fn arg_label(mut self, name: &'static str, message_id: impl Into<String>) -> Self {
+        self.labels.push((name, message_id.into()));
+        self
+    }
+
+    /// The message's arguments in `lang`, the labels looked up.
+    pub fn args_in(
+        &self,
+        localizer: &crate::i18n::Localizer,
+        lang: crate::i18n::Lang,
+    ) -> Vec<(&'static str, String)> {
+        let labels = self
+            .labels
+            .iter()
+            .map(|(name, id)| (*name, localizer.get(lang, id, &[])));
+        self.args.iter().cloned().chain(labels).collect()
     }
 
     /// Names the request field at fault.
@@ -57,7 +81,8 @@ impl AppError {
     /// The problem's detail in `lang`, as its problem+json carries it (without a city's own
     /// wording): for reports that list several problems.
     pub fn detail(&self, localizer: &crate::i18n::Localizer, lang: crate::i18n::Lang) -> String {
-        localizer.get(lang, &format!("problem-{}.detail", self.code), &self.args)
+        let args = self.args_in(localizer, lang);
+        localizer.get(lang, &format!("problem-{}.detail", self.code), &args)
     }
 
     pub fn unauthenticated() -> Self {

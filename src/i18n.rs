@@ -76,6 +76,12 @@ impl std::fmt::Debug for Localizer {
     }
 }
 
+/// The id of the message naming a value of some kind, e.g. `label("project-status",
+/// "on_moderation")` is `project-status-on-moderation` (Fluent ids use hyphens).
+pub fn label(kind: &str, code: &str) -> String {
+    format!("{kind}-{}", code.replace('_', "-"))
+}
+
 /// A problem with the bundled translation files; found at start, never at request time.
 #[derive(Debug, thiserror::Error)]
 #[error("locales/{file}: {message}")]

@@ -249,6 +249,11 @@ field-residence-address = Residence address
 field-photo = Photo
 
 ## Projects
+stage-kind-submission = Submission
+stage-kind-review = Review
+stage-kind-voting = Voting
+stage-kind-results = Results
+stage-kind-implementation = Implementation
 project-status-draft = Draft
 project-status-on-moderation = Under moderation
 project-status-needs-revision = Returned for revision
@@ -270,6 +275,8 @@ problem-project-transition-invalid = Not possible from the current status
     .detail = This action is not available for a project in status “{ $status }”.
 problem-project-period-closed = Not at this stage
     .detail = This action is not available at the current stage of the session.
+problem-project-set-by-results = Set by the results
+    .detail = A project becomes a winner or not selected only when the results are published.
 problem-comment-required = A comment is required
     .detail = Give the reason, or say what to revise.
 problem-pot-unknown = Unknown budget

@@ -252,6 +252,11 @@ field-residence-address = Адреса проживання
 field-photo = Фото
 
 ## Projects
+stage-kind-submission = Подання проєктів
+stage-kind-review = Розгляд проєктів
+stage-kind-voting = Голосування
+stage-kind-results = Підбиття підсумків
+stage-kind-implementation = Реалізація
 project-status-draft = Чернетка
 project-status-on-moderation = На модерації
 project-status-needs-revision = На доопрацюванні
@@ -273,6 +278,8 @@ problem-project-transition-invalid = Неможливо з поточного с
     .detail = Ця дія недоступна для проєкту в статусі «{ $status }».
 problem-project-period-closed = Не на цьому етапі
     .detail = Ця дія недоступна на поточному етапі сесії.
+problem-project-set-by-results = Визначається результатами
+    .detail = Проєкт стає переможцем або не обраним лише під час оприлюднення результатів голосування.
 problem-comment-required = Потрібен коментар
     .detail = Поясніть причину або що саме доопрацювати.
 problem-pot-unknown = Невідомий бюджет

@@ -66,10 +66,9 @@ fn page(state: &AppState, lang: Lang, error: AppError) -> BrowserOut {
         tracing::error!(code = error.code, error = ?error.cause, "Kyiv ID sign-in failed");
     }
     let key = format!("problem-{}", error.code);
-    let title = state.localizer.get(lang, &key, &error.args);
-    let detail = state
-        .localizer
-        .get(lang, &format!("{key}.detail"), &error.args);
+    let args = error.args_in(&state.localizer, lang);
+    let title = state.localizer.get(lang, &key, &args);
+    let detail = state.localizer.get(lang, &format!("{key}.detail"), &args);
     let home = state.localizer.get(lang, "page-back-home", &[]);
     let html = format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\

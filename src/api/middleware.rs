@@ -265,7 +265,7 @@ pub fn render(
         );
     }
     let key = format!("problem-{}", error.code);
-    let mut args: Vec<(&str, String)> = error.args.clone();
+    let mut args = error.args_in(localizer, lang);
     args.push(("request_id", request_id.to_owned()));
     let mut body = serde_json::json!({
         "type": format!("urn:hromada:problem:{}", error.code),

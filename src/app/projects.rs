@@ -18,7 +18,7 @@ use crate::domain::place::{LatLon, district_at};
 use crate::domain::profile;
 use crate::domain::project::{self as rules, Period, Status, TransitionError, Who};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, label};
 use crate::mail::{self, Mail};
 use crate::state::AppState;
 use crate::store;
@@ -339,12 +339,13 @@ fn transition_error(err: TransitionError) -> AppError {
         TransitionError::Forbidden => AppError::new(StatusCode::FORBIDDEN, "forbidden"),
         TransitionError::WrongStatus(status) => {
             AppError::new(StatusCode::CONFLICT, "project-transition-invalid")
-                .arg("status", status.code())
+                .arg_label("status", label("project-status", status.code()))
         }
         TransitionError::WrongPeriod => {
             AppError::new(StatusCode::CONFLICT, "project-period-closed")
         }
         TransitionError::CommentRequired => AppError::invalid("comment-required", "comment"),
+        TransitionError::ByResults => AppError::new(StatusCode::CONFLICT, "project-set-by-results"),
     }
 }
 
@@ -366,7 +367,7 @@ pub async fn change_status(
     let view = session_of(state, &city, &project).await?;
     let from = to_domain(project.status);
     let who = who(actor, city.id, &project);
-    let to = rules::transition(from, action, who, period_of(&view), comment.is_some())
+    let to = rules::requested(from, action, who, period_of(&view), comment.is_some())
         .map_err(transition_error)?;
     if matches!(action, rules::Action::Submit | rules::Action::Resubmit) {
         check_author(state, &view, city_tz(&city), actor.user_id, lang).await?;
@@ -476,11 +477,9 @@ async fn notify_author<C: sea_orm::ConnectionTrait>(
     comment: Option<&str>,
 ) -> AppResult<()> {
     let lang = Lang::negotiate(Some(&author.lang));
-    let status = state.localizer.get(
-        lang,
-        &format!("project-status-{}", to.code().replace('_', "-")),
-        &[],
-    );
+    let status = state
+        .localizer
+        .get(lang, &label("project-status", to.code()), &[]);
     let url = format!(
         "{}/cities/{}/projects/{}",
         state.settings.server.public_url.trim_end_matches('/'),

@@ -15,6 +15,7 @@ use crate::domain::budget::{self, ParameterError, ParameterValues};
 use crate::domain::profile::{DEFAULT_REQUIRED, Field};
 use crate::domain::timeline::{self, Change, Phase, StageDates, StageKind, TimelineError};
 use crate::error::{AppError, AppResult};
+use crate::i18n::label;
 use crate::state::AppState;
 use crate::store;
 use crate::store::budget_sessions::{NewPot, domain_kind};
@@ -111,10 +112,15 @@ fn dates_of(stage: &stage::Model, tz: Tz) -> StageDates {
 
 fn timeline_error(err: TimelineError) -> AppError {
     let invalid = |code| AppError::invalid(code, "stages");
+    let stage = |kind: StageKind| label("stage-kind", kind.code());
     match err {
         TimelineError::Empty => invalid("stages-empty"),
-        TimelineError::Reversed { kind } => invalid("stage-reversed").arg("stage", kind),
-        TimelineError::OutOfOrder { kind } => invalid("stage-out-of-order").arg("stage", kind),
+        TimelineError::Reversed { kind } => {
+            invalid("stage-reversed").arg_label("stage", stage(kind))
+        }
+        TimelineError::OutOfOrder { kind } => {
+            invalid("stage-out-of-order").arg_label("stage", stage(kind))
+        }
         TimelineError::Gap {
             after,
             expected,
@@ -125,13 +131,15 @@ fn timeline_error(err: TimelineError) -> AppError {
             expected,
             found,
         } => invalid("stage-not-next-day")
-            .arg("stage", after)
+            .arg_label("stage", stage(after))
             .arg("expected", expected)
             .arg("found", found),
-        TimelineError::MissingStage { kind } => invalid("stage-missing").arg("stage", kind),
+        TimelineError::MissingStage { kind } => {
+            invalid("stage-missing").arg_label("stage", stage(kind))
+        }
         TimelineError::StartedStageChanged { kind } => {
             AppError::new(StatusCode::CONFLICT, "stage-started")
-                .arg("stage", kind)
+                .arg_label("stage", stage(kind))
                 .at_field("stages")
         }
     }

@@ -159,6 +159,7 @@ fn shared_error(err: Arc<AppError>) -> AppError {
     }
     let mut copy = AppError::new(err.status, err.code);
     copy.args = err.args.clone();
+    copy.labels = err.labels.clone();
     copy
 }
 

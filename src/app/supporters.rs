@@ -13,7 +13,7 @@ use super::projects::find_visible;
 use crate::domain::access::{Actor, CityRole};
 use crate::domain::supporters::{self as rules, ApplyError, DecisionError, Status, View, Who};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, label};
 use crate::mail::{self, Mail};
 use crate::state::AppState;
 use crate::store;
@@ -98,7 +98,7 @@ fn decision_error(err: DecisionError) -> AppError {
         DecisionError::NoTeam => AppError::new(StatusCode::CONFLICT, "supporter-not-admitted"),
         DecisionError::WrongStatus(from) => {
             AppError::new(StatusCode::CONFLICT, "supporter-transition-invalid")
-                .arg("status", from.code())
+                .arg_label("status", label("supporter-status", from.code()))
         }
         DecisionError::CommentRequired => AppError::invalid("comment-required", "comment"),
     }
@@ -235,7 +235,7 @@ pub async fn decide(
         let lang = Lang::negotiate(Some(&applicant.lang));
         let status = state
             .localizer
-            .get(lang, &format!("supporter-status-{}", to.code()), &[]);
+            .get(lang, &label("supporter-status", to.code()), &[]);
         mail::enqueue(
             &txn,
             &state.localizer,

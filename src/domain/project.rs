@@ -147,6 +147,12 @@ impl Action {
         Action::ALL.into_iter().find(|a| a.code() == code)
     }
 
+    /// Whether a person takes this step by asking for it. Winners and the rest are set only by
+    /// publishing the results, so that the statuses always say what the published tally says.
+    pub fn by_request(self) -> bool {
+        !matches!(self, Action::SelectWinner | Action::MarkNotSelected)
+    }
+
     /// Whether the action needs a comment (a reason or what to revise).
     pub fn needs_comment(self) -> bool {
         matches!(
@@ -227,10 +233,31 @@ pub enum TransitionError {
     WrongPeriod,
     #[error("a comment is required")]
     CommentRequired,
+    #[error("set only by publishing the results")]
+    ByResults,
 }
 
 fn staff(who: Who) -> bool {
     matches!(who, Who::Moderator | Who::Admin)
+}
+
+/// The status a step asked for by a person leads to: `transition`, except that the steps only
+/// publishing the results takes are refused (to staff with their reason).
+pub fn requested(
+    status: Status,
+    action: Action,
+    who: Who,
+    period: Period,
+    has_comment: bool,
+) -> Result<Status, TransitionError> {
+    if !action.by_request() {
+        return Err(if staff(who) {
+            TransitionError::ByResults
+        } else {
+            TransitionError::Forbidden
+        });
+    }
+    transition(status, action, who, period, has_comment)
 }
 
 /// The status `action` leads to, or why it may not be taken.
@@ -498,6 +525,34 @@ mod tests {
             }
         }
         assert!(allowed_count > 0);
+    }
+
+    /// Asked for by a person, a step is `transition` except the results' own two.
+    #[test]
+    fn winners_are_set_only_by_publishing_results() {
+        for status in Status::ALL {
+            for action in Action::ALL {
+                for who in Who::ALL {
+                    for period in Period::ALL {
+                        let got = requested(status, action, who, period, true);
+                        let expected = match (action, who) {
+                            (
+                                Action::SelectWinner | Action::MarkNotSelected,
+                                Who::Moderator | Who::Admin,
+                            ) => Err(TransitionError::ByResults),
+                            (Action::SelectWinner | Action::MarkNotSelected, _) => {
+                                Err(TransitionError::Forbidden)
+                            }
+                            _ => transition(status, action, who, period, true),
+                        };
+                        assert_eq!(
+                            got, expected,
+                            "{action:?} from {status:?} by {who:?} in {period:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -407,12 +407,19 @@ async fn stage_dates_are_validated() {
         { "kind": "voting", "start": "2027-03-28", "end": "2027-04-30" },
         { "kind": "results", "start": "2027-05-01", "end": "2027-05-15" }
     ]);
-    problem(
+    let reversed = problem(
         s.admin.post(url, &session_body(reversed)).await,
         422,
         "stage-reversed",
     )
     .await;
+    assert!(
+        reversed["detail"]
+            .as_str()
+            .unwrap()
+            .contains("«Подання проєктів»"),
+        "{reversed}"
+    );
     let overlap = json!([
         { "kind": "submission", "start": "2027-01-10", "end": "2027-03-05" },
         { "kind": "review", "start": "2027-03-01", "end": "2027-03-27" },

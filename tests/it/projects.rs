@@ -286,10 +286,24 @@ async fn a_project_is_drafted_submitted_moderated_and_shown_with_its_history() {
     assert_eq!(page["status"], "admitted");
     assert_eq!(page["author"], "Особа Тестова");
     // Results and implementation wait for their stages.
+    let early = problem(
+        act(&c.admin, id, "mark_not_implemented", Some("Причина")).await,
+        409,
+        "project-transition-invalid",
+    )
+    .await;
+    assert!(
+        early["detail"]
+            .as_str()
+            .unwrap()
+            .contains("«Допущено до голосування»"),
+        "{early}"
+    );
+    // Winners are set by publishing the results, never by hand.
     problem(
         act(&c.admin, id, "select_winner", None).await,
         409,
-        "project-period-closed",
+        "project-set-by-results",
     )
     .await;
 
@@ -1258,7 +1272,7 @@ async fn every_transition_over_http_follows_the_status_machine() {
                         let expected = if !rules::visible(from, Some(who)) {
                             Err((404, "project-not-found"))
                         } else {
-                            match rules::transition(from, action, who, period, comment.is_some()) {
+                            match rules::requested(from, action, who, period, comment.is_some()) {
                                 Ok(to) => Ok(to),
                                 Err(TransitionError::Forbidden) => Err((403, "forbidden")),
                                 Err(TransitionError::WrongStatus(_)) => {
@@ -1269,6 +1283,9 @@ async fn every_transition_over_http_follows_the_status_machine() {
                                 }
                                 Err(TransitionError::CommentRequired) => {
                                     Err((422, "comment-required"))
+                                }
+                                Err(TransitionError::ByResults) => {
+                                    Err((409, "project-set-by-results"))
                                 }
                             }
                         };

@@ -171,12 +171,19 @@ async fn a_team_is_built_applied_accepted_removed_rejected_and_accepted_again() 
         "forbidden",
     )
     .await;
-    problem(
+    let invalid = problem(
         decide(&c.author, id, first_id, "removed", None).await,
         409,
         "supporter-transition-invalid",
     )
     .await;
+    assert!(
+        invalid["detail"]
+            .as_str()
+            .unwrap()
+            .contains("«На модерації»"),
+        "{invalid}"
+    );
     let accepted = decide(&c.author, id, first_id, "accepted", Some("Ласкаво просимо")).await;
     assert_eq!(accepted.status(), 200);
     mail_to(
