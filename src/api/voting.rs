@@ -1,6 +1,6 @@
 //! Voting: a resident's votes, and paper ballots from service centres.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use poem::web::Data;
 use poem::{Request, Result};
 use poem_openapi::param::{Path, Query};
@@ -84,6 +84,27 @@ pub struct ImportOut {
     pub accepted: i32,
     pub refused: i32,
     pub lines: Vec<ReportLineOut>,
+}
+
+/// An import without its report.
+#[derive(Debug, Object)]
+pub struct ImportSummaryOut {
+    pub id: i64,
+    /// The file's name as uploaded.
+    pub file_name: String,
+    /// The moderator who imported it.
+    pub created_by: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub accepted: i32,
+    pub refused: i32,
+}
+
+#[derive(Debug, Object)]
+pub struct ImportPageOut {
+    pub items: Vec<ImportSummaryOut>,
+    pub total: u64,
+    pub limit: u64,
+    pub offset: u64,
 }
 
 fn import_out(r: ImportReport) -> ImportOut {
@@ -230,8 +251,8 @@ impl VotingApi {
         Ok(Json(import_out(report)))
     }
 
-    /// The session's paper-ballot imports with their reports, newest first (moderators,
-    /// admins, observers).
+    /// The session's paper-ballot imports, newest first, a page at a time, without their
+    /// reports (moderators, admins, observers).
     #[oai(
         path = "/cities/:slug/sessions/:id/paper-ballots/imports",
         method = "get",
@@ -243,8 +264,44 @@ impl VotingApi {
         auth: Data<&Auth>,
         slug: Path<String>,
         id: Path<i64>,
-    ) -> Result<Json<Vec<ImportOut>>> {
-        let imports = voting::imports(&state, auth.actor(), &slug, id.0).await?;
-        Ok(Json(imports.into_iter().map(import_out).collect()))
+        limit: Query<Option<u64>>,
+        offset: Query<Option<u64>>,
+    ) -> Result<Json<ImportPageOut>> {
+        let page = voting::imports(&state, auth.actor(), &slug, id.0, limit.0, offset.0).await?;
+        Ok(Json(ImportPageOut {
+            items: page
+                .items
+                .into_iter()
+                .map(|i| ImportSummaryOut {
+                    id: i.id,
+                    file_name: i.file_name,
+                    created_by: i.created_by,
+                    created_at: i.created_at,
+                    accepted: i.accepted,
+                    refused: i.refused,
+                })
+                .collect(),
+            total: page.total,
+            limit: page.limit,
+            offset: page.offset,
+        }))
+    }
+
+    /// One paper-ballot import with its report, line by line (moderators, admins, observers).
+    #[oai(
+        path = "/cities/:slug/sessions/:id/paper-ballots/imports/:import_id",
+        method = "get",
+        operation_id = "paperBallotImport"
+    )]
+    async fn import_report(
+        &self,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        id: Path<i64>,
+        import_id: Path<i64>,
+    ) -> Result<Json<ImportOut>> {
+        let report = voting::import_report(&state, auth.actor(), &slug, id.0, import_id.0).await?;
+        Ok(Json(import_out(report)))
     }
 }

@@ -12,6 +12,7 @@ use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use super::catalog::{Page, page_bounds};
 use super::projects::{find_visible, session_of};
 use super::sessions::{SessionView, city_tz};
 use crate::domain::access::{Action, Actor};
@@ -24,6 +25,7 @@ use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::store;
 use crate::store::projects::to_domain;
+use crate::store::results::ImportSummary;
 use crate::store::votes::NewVote;
 
 /// The problem for a refused vote: a stable code, the status that fits, the numbers it names.
@@ -579,27 +581,46 @@ fn parse_line(
     })
 }
 
-/// The imports of a session, newest first, with their reports (staff and observers).
+/// A page of a session's imports, newest first, without their reports (staff and observers).
 pub async fn imports(
     state: &AppState,
     actor: Option<&Actor>,
     slug: &str,
     session_id: i64,
-) -> AppResult<Vec<ImportReport>> {
-    let (_, _) = super::city_for(state, actor, slug, Action::ViewVotingData).await?;
+    limit: Option<u64>,
+    offset: Option<u64>,
+) -> AppResult<Page<ImportSummary>> {
+    super::city_for(state, actor, slug, Action::ViewVotingData).await?;
     let view = super::sessions::get(state, slug, session_id).await?;
-    store::results::imports(&state.db, view.session.id)
+    let (limit, offset) = page_bounds(limit, offset);
+    let (items, total) = store::results::imports(&state.db, view.session.id, limit, offset).await?;
+    Ok(Page {
+        items,
+        total,
+        limit,
+        offset,
+    })
+}
+
+/// One import with its report (staff and observers).
+pub async fn import_report(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    session_id: i64,
+    import_id: i64,
+) -> AppResult<ImportReport> {
+    super::city_for(state, actor, slug, Action::ViewVotingData).await?;
+    let view = super::sessions::get(state, slug, session_id).await?;
+    let import = store::results::import(&state.db, view.session.id, import_id)
         .await?
-        .into_iter()
-        .map(|i| {
-            Ok(ImportReport {
-                id: i.id,
-                accepted: i.accepted,
-                refused: i.refused,
-                lines: serde_json::from_str(&i.report).map_err(AppError::internal)?,
-            })
-        })
-        .collect()
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "vote-import-not-found"))?;
+    Ok(ImportReport {
+        id: import.id,
+        accepted: import.accepted,
+        refused: import.refused,
+        lines: serde_json::from_str(&import.report).map_err(AppError::internal)?,
+    })
 }
 
 #[cfg(test)]

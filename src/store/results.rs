@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use entities::{result, vote_import};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 #[allow(clippy::too_many_arguments)]
@@ -33,14 +33,55 @@ pub async fn save_import<C: ConnectionTrait>(
     .await
 }
 
+/// An import without its report.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct ImportSummary {
+    pub id: i64,
+    pub created_by: Option<i64>,
+    pub file_name: String,
+    pub accepted: i32,
+    pub refused: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A page of a session's imports, newest first, and how many there are in all.
 pub async fn imports<C: ConnectionTrait>(
     db: &C,
     session_id: i64,
-) -> Result<Vec<vote_import::Model>, DbErr> {
-    vote_import::Entity::find()
-        .filter(vote_import::Column::BudgetSessionId.eq(session_id))
+    limit: u64,
+    offset: u64,
+) -> Result<(Vec<ImportSummary>, u64), DbErr> {
+    let query =
+        vote_import::Entity::find().filter(vote_import::Column::BudgetSessionId.eq(session_id));
+    let total = query.clone().count(db).await?;
+    let page = query
+        .select_only()
+        .columns([
+            vote_import::Column::Id,
+            vote_import::Column::CreatedBy,
+            vote_import::Column::FileName,
+            vote_import::Column::Accepted,
+            vote_import::Column::Refused,
+            vote_import::Column::CreatedAt,
+        ])
         .order_by_desc(vote_import::Column::Id)
+        .limit(limit)
+        .offset(offset)
+        .into_model::<ImportSummary>()
         .all(db)
+        .await?;
+    Ok((page, total))
+}
+
+/// One import of a session, with its report.
+pub async fn import<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    id: i64,
+) -> Result<Option<vote_import::Model>, DbErr> {
+    vote_import::Entity::find_by_id(id)
+        .filter(vote_import::Column::BudgetSessionId.eq(session_id))
+        .one(db)
         .await
 }
 

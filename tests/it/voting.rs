@@ -355,7 +355,23 @@ async fn paper_ballots_and_online_votes_make_one_ballot_per_person() {
             .json()
             .await
             .unwrap();
-    assert_eq!(imports[0]["lines"].as_array().unwrap().len(), 9);
+    assert_eq!(imports["total"], 1);
+    assert_eq!(imports["items"][0]["file_name"], "cnap-1.csv");
+    assert_eq!(imports["items"][0]["refused"], 7);
+    let id = imports["items"][0]["id"].as_i64().unwrap();
+    let url = format!(
+        "/api/v1/cities/kyiv/sessions/{}/paper-ballots/imports/{id}",
+        e.session
+    );
+    let kept: Value = e.c.admin.get(&url).await.json().await.unwrap();
+    assert_eq!(kept["lines"], report["lines"]);
+    problem(e.c.resident.get(&url).await, 403, "forbidden").await;
+    problem(
+        e.c.admin.get(&format!("{url}0")).await,
+        404,
+        "vote-import-not-found",
+    )
+    .await;
     let audit: Value =
         e.c.admin
             .get("/api/v1/cities/kyiv/audit?limit=50")
