@@ -350,8 +350,14 @@ async fn paper_context(
     ))
 }
 
-/// Checks and stores one paper ballot in its own transaction.
-async fn paper_one(state: &AppState, ctx: &PaperContext, ballot: &PaperBallot) -> AppResult<i32> {
+/// Checks and stores one paper ballot in its own transaction, with its audit entry when
+/// `audited` names the city and the moderator (an import is audited once, as a whole).
+async fn paper_one(
+    state: &AppState,
+    ctx: &PaperContext,
+    ballot: &PaperBallot,
+    audited: Option<(&city::Model, &Actor)>,
+) -> AppResult<i32> {
     let login = Login::parse(&ballot.voter)
         .map_err(|_| AppError::invalid("vote-voter-invalid", "voter"))?;
     let mut listed = vec![];
@@ -400,6 +406,18 @@ async fn paper_one(state: &AppState, ctx: &PaperContext, ballot: &PaperBallot) -
     .await?;
     // A refusal leaves the transaction uncommitted: dropping it rolls every step back.
     let count = cast.map_err(refusal)?;
+    if let Some((city, actor)) = audited {
+        super::audit(
+            &txn,
+            state,
+            Some(city.id),
+            Some(actor),
+            "votes.paper",
+            format!("session:{}", ctx.session.id),
+            json!({ "voter": shown_voter(&ballot.voter), "projects": ballot.projects }),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(count)
 }
@@ -438,18 +456,7 @@ pub async fn enter_paper(
     ballot: PaperBallot,
 ) -> AppResult<i32> {
     let (city, actor, ctx) = paper_context(state, actor, slug, session_id).await?;
-    let count = paper_one(state, &ctx, &ballot).await?;
-    super::audit(
-        &state.db,
-        state,
-        Some(city.id),
-        Some(&actor),
-        "votes.paper",
-        format!("session:{}", ctx.session.id),
-        json!({ "voter": shown_voter(&ballot.voter), "projects": ballot.projects }),
-    )
-    .await?;
-    Ok(count)
+    paper_one(state, &ctx, &ballot, Some((&city, &actor))).await
 }
 
 /// The most lines one import takes.
@@ -503,7 +510,7 @@ pub async fn import_paper(
                 let voter = record.get(voter_at).unwrap_or("").to_owned();
                 let ballot = parse_line(&record, voter_at, projects_at, birth_at);
                 let result = match ballot {
-                    Ok(ballot) => paper_one(state, &ctx, &ballot).await,
+                    Ok(ballot) => paper_one(state, &ctx, &ballot, None).await,
                     Err(err) => Err(err),
                 };
                 (voter, result)

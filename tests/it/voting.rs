@@ -428,6 +428,19 @@ async fn paper_ballots_and_online_votes_make_one_ballot_per_person() {
     .await;
     let ballots = ballot::Entity::find().count(&app.db).await.unwrap();
     assert_eq!(ballots, 4);
+    // The ballot entered by hand is audited with it; the refused one is not.
+    let audit: Value =
+        e.c.admin
+            .get("/api/v1/cities/kyiv/audit?action=votes.paper")
+            .await
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(audit["total"], 1, "{audit}");
+    assert!(
+        audit["items"][0].to_string().contains("МЕ12**56"),
+        "{audit}"
+    );
 }
 
 /// A person is one voter whichever number they give: a passport login with a phone in the
