@@ -89,8 +89,19 @@ pub async fn cast<C: ConnectionTrait>(
         .ok_or_else(|| DbErr::RecordNotFound("ballot".into()))?;
     if raised.rows_affected == 0 {
         let voted = Channel::from_code(&ballot.channel).unwrap_or(Channel::Internet);
+        // A full ballot: a repeat vote is told so rather than that the votes ran out.
+        let repeat = || async {
+            vote::Entity::find()
+                .filter(vote::Column::BallotId.eq(ballot.id))
+                .filter(vote::Column::ProjectId.eq(new.project_id))
+                .count(db)
+                .await
+                .map(|n| n > 0)
+        };
         return Ok(Err(if voted != new.channel {
             Refusal::OtherChannel { voted }
+        } else if repeat().await? {
+            Refusal::AlreadyVoted
         } else {
             Refusal::NoVotesLeft { limit }
         }));
