@@ -125,7 +125,7 @@ impl Server {
     }
 }
 
-/// Background tasks of an instance: e-mail delivery and session clean-up.
+/// Background tasks of an instance: e-mail delivery, session clean-up, closing election rounds.
 struct Workers {
     cancel: CancellationToken,
     tasks: TaskTracker,
@@ -142,6 +142,7 @@ impl Workers {
             cancel.clone(),
         ));
         tasks.spawn(clean_sessions(state.clone(), cancel.clone()));
+        tasks.spawn(close_election_rounds(state.clone(), cancel.clone()));
         tasks.close();
         Ok(Workers { cancel, tasks })
     }
@@ -173,6 +174,23 @@ async fn clean_sessions(state: AppState, cancel: CancellationToken) {
             Ok(0) => {}
             Ok(removed) => tracing::debug!(removed, "abandoned Kyiv ID sign-ins removed"),
             Err(err) => tracing::warn!(error = %err, "Kyiv ID sign-in clean-up failed"),
+        }
+        tokio::select! {
+            () = cancel.cancelled() => break,
+            () = tokio::time::sleep(every) => {}
+        }
+    }
+}
+
+/// Closes commission election rounds whose stage has ended, every minute. Requests that see
+/// the new stage close them too; whoever comes first does it, exactly once.
+async fn close_election_rounds(state: AppState, cancel: CancellationToken) {
+    let every = Duration::from_secs(60);
+    loop {
+        match crate::app::elections::close_due(&state).await {
+            Ok(0) => {}
+            Ok(closed) => tracing::info!(closed, "election rounds closed"),
+            Err(err) => tracing::warn!(error = %err, "closing election rounds failed"),
         }
         tokio::select! {
             () = cancel.cancelled() => break,

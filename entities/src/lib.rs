@@ -2,7 +2,6 @@
 //!
 //! Money columns are `i64` kopiykas (`*_minor`); the domain's `Money` converts them. Times are
 //! `DateTime<Utc>` bound from the application's clock.
-
 pub mod api_key;
 pub mod audit_log;
 pub mod ballot;
@@ -10,10 +9,17 @@ pub mod ballot_key;
 pub mod ballot_pot;
 pub mod budget_pot;
 pub mod budget_session;
+pub mod candidate_application;
+pub mod candidate_document;
+pub mod candidate_history;
 pub mod category;
 pub mod city;
 pub mod city_role;
+pub mod commission_election;
 pub mod district;
+pub mod election_ballot;
+pub mod election_stage;
+pub mod election_vote;
 pub mod email_token;
 pub mod login_failure;
 pub mod oidc_flow;

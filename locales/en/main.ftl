@@ -254,6 +254,20 @@ stage-kind-review = Review
 stage-kind-voting = Voting
 stage-kind-results = Results
 stage-kind-implementation = Implementation
+election-stage-applications = Applications
+election-stage-review = Review
+election-stage-round1 = Round 1
+election-stage-round2 = Round 2
+election-stage-results = Results
+candidate-status-draft = Draft
+candidate-status-on-moderation = Under moderation
+candidate-status-deleted = Deleted
+candidate-status-rejected = Rejected
+candidate-status-round1 = Round 1 candidate
+candidate-status-round2 = Round 2 candidate
+candidate-status-not-advanced = Did not reach round 2
+candidate-status-elected = Commission member
+candidate-status-not-elected = Not elected
 project-status-draft = Draft
 project-status-on-moderation = Under moderation
 project-status-needs-revision = Returned for revision
@@ -397,6 +411,66 @@ problem-population-invalid = Invalid population
     .detail = From 0 to 100,000,000; 0 removes it.
 problem-vote-import-not-found = No such import
     .detail = This session has no paper-ballot import with that number.
+problem-election-not-enabled = Commission elections are off
+    .detail = This city does not hold public budget commission elections (“Allow the commission” in its other settings).
+problem-election-not-found = No such election
+    .detail = There is no such commission election.
+problem-candidate-not-found = No such application
+    .detail = There is no such candidate application.
+problem-election-started = The election has started
+    .detail = An election’s parameters and stages can change only before it starts.
+problem-election-exists = There is an election already
+    .detail = This session already has a commission election.
+problem-election-tie-break = Unknown tie-break
+    .detail = Possible: round1_votes (round-1 votes), earlier_application (the earlier application).
+problem-election-parameter = Value not allowed
+    .detail = Minimum votes: 1 or more; votes per round: 1 to 100; commission seats: 1 to 1000; each tie-break at most once.
+problem-election-stage-closed = Not at this stage
+    .detail = This action is not available at the election’s current stage.
+problem-candidate-transition-invalid = Not possible from the current status
+    .detail = This action is not available for an application in status “{ $status }”.
+problem-candidate-status-changed = The application just changed
+    .detail = Someone changed the application’s status. Reload the page and try again.
+problem-candidate-application-exists = You have applied already
+    .detail = You already have a candidate application in this election.
+problem-candidate-application-locked = The application cannot change
+    .detail = An application can be edited as a draft while applications are open, or after a rejection until the review ends.
+problem-candidate-application-incomplete = The application is incomplete
+    .detail = Missing: { $fields }.
+problem-candidate-profile-incomplete = Complete your profile to stand as a candidate
+    .detail = Missing: { $fields }.
+problem-election-profile-incomplete = Complete your profile to vote
+    .detail = Missing: { $fields }.
+problem-candidate-status-unknown = Unknown status
+    .detail = There is no such candidate application status.
+problem-candidate-document-type = Unsupported document
+    .detail = Attach a PDF, JPEG or PNG file.
+problem-candidate-documents-limit = Too many documents
+    .detail = An application can carry at most { $max } documents.
+problem-election-vote-not-open = Voting has not started
+    .detail = Voting in this round has not started yet.
+problem-election-vote-closed = Voting has ended
+    .detail = Voting in this round has ended.
+problem-election-vote-not-candidate = Not in this round
+    .detail = You can vote only for candidates in the current round.
+problem-election-vote-not-participant = Only round-2 candidates vote
+    .detail = In round 2 only the candidates who reached it vote.
+problem-election-vote-self = You cannot vote for yourself
+    .detail = In round 2 candidates vote only for one another.
+problem-election-vote-already = Already voted
+    .detail = You have voted for this candidate in this round already.
+problem-election-vote-none-left = No votes left
+    .detail = You have used all { $limit } votes of this round.
+problem-election-vote-too-young = Too young to vote
+    .detail = Residents vote from the age of { $min }.
+problem-election-results-not-ready = No results yet
+    .detail = The results appear once round 1 has ended.
+problem-election-no-tie = No tie
+    .detail = Every seat of the commission has been filled.
+problem-election-tie-choice = Choose the candidates
+    .detail = Choose exactly { $seats } of the tied candidates.
+problem-stage-unknown = Unknown stage
+    .detail = There is no such stage.
 problem-sort-unknown = Unknown order
     .detail = One of: random, newest, cost_asc, cost_desc, votes.
 problem-sort-votes-session = Choose a session
@@ -427,6 +501,23 @@ email-supporter-applied-body =
     { $comment }
 
     Review the application in the Supporters tab: { $url }
+
+email-candidate-status-subject = Your commission candidacy: { $status } — Hromada
+email-candidate-status-body =
+    Hello,
+
+    The status of your application to the public budget commission is now: { $status }.
+    { $comment }
+
+    The election: { $url }
+
+email-election-tie-subject = Commission election: a tie at the last seats — Hromada
+email-election-tie-body =
+    Hello,
+
+    After round 2, { $candidates } candidates are tied for the { $seats } seats left, and the tie-break rules do not separate them. A moderator must decide.
+
+    The election: { $url }
 
 email-supporter-status-subject = Your application to the team of “{ $title }”: { $status } — Hromada
 email-supporter-status-body =

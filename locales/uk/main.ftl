@@ -257,6 +257,20 @@ stage-kind-review = Розгляд проєктів
 stage-kind-voting = Голосування
 stage-kind-results = Підбиття підсумків
 stage-kind-implementation = Реалізація
+election-stage-applications = Подання заявок
+election-stage-review = Розгляд заявок
+election-stage-round1 = Перший тур
+election-stage-round2 = Другий тур
+election-stage-results = Результати
+candidate-status-draft = Чернетка
+candidate-status-on-moderation = На модерації
+candidate-status-deleted = Видалена
+candidate-status-rejected = Відхилена
+candidate-status-round1 = Учасник 1-го туру
+candidate-status-round2 = Учасник 2-го туру
+candidate-status-not-advanced = Не пройшов до 2-го туру
+candidate-status-elected = Член ГБК
+candidate-status-not-elected = Не обраний
 project-status-draft = Чернетка
 project-status-on-moderation = На модерації
 project-status-needs-revision = На доопрацюванні
@@ -400,6 +414,66 @@ problem-population-invalid = Некоректна кількість мешка�
     .detail = Від 0 до 100 000 000; 0 прибирає значення.
 problem-vote-import-not-found = Імпорту не знайдено
     .detail = У цій сесії немає імпорту паперових бюлетенів з таким номером.
+problem-election-not-enabled = Вибори до ГБК не ввімкнено
+    .detail = Місто не дозволило вибори до громадської бюджетної комісії («Дозволити ГБК» в «Інших налаштуваннях»).
+problem-election-not-found = Виборів не знайдено
+    .detail = Таких виборів до ГБК немає.
+problem-candidate-not-found = Заявки не знайдено
+    .detail = Такої заявки кандидата немає.
+problem-election-started = Вибори вже почалися
+    .detail = Параметри й етапи виборів можна змінювати лише до їх початку.
+problem-election-exists = Вибори вже є
+    .detail = Ця сесія вже має вибори до ГБК.
+problem-election-tie-break = Невідомий спосіб розв’язання нічиєї
+    .detail = Можливі: round1_votes (голоси першого туру), earlier_application (раніше подана заявка).
+problem-election-parameter = Неприпустиме значення
+    .detail = Мінімум голосів — від 1; голосів у турі — від 1 до 100; місць у комісії — від 1 до 1000; кожен спосіб розв’язання нічиєї — не більше одного разу.
+problem-election-stage-closed = Не на цьому етапі
+    .detail = Ця дія недоступна на поточному етапі виборів.
+problem-candidate-transition-invalid = Неможливо з поточного статусу
+    .detail = Ця дія недоступна для заявки зі статусом «{ $status }».
+problem-candidate-status-changed = Заявка щойно змінилася
+    .detail = Хтось змінив статус заявки. Оновіть сторінку й спробуйте ще раз.
+problem-candidate-application-exists = Заявку вже подано
+    .detail = Ви вже маєте заявку кандидата на цих виборах.
+problem-candidate-application-locked = Заявку не можна змінити
+    .detail = Заявку можна редагувати як чернетку під час подання заявок або після відхилення до кінця розгляду.
+problem-candidate-application-incomplete = Заявку не заповнено
+    .detail = Бракує: { $fields }.
+problem-candidate-profile-incomplete = Заповніть профіль, щоб стати кандидатом
+    .detail = Бракує: { $fields }.
+problem-election-profile-incomplete = Заповніть профіль, щоб голосувати
+    .detail = Бракує: { $fields }.
+problem-candidate-status-unknown = Невідомий статус
+    .detail = Такого статусу заявки кандидата немає.
+problem-candidate-document-type = Непідтримуваний документ
+    .detail = Додайте PDF, JPEG або PNG.
+problem-candidate-documents-limit = Забагато документів
+    .detail = До заявки можна додати не більше { $max } документів.
+problem-election-vote-not-open = Голосування ще не почалося
+    .detail = Голосування в цьому турі ще не почалося.
+problem-election-vote-closed = Голосування завершено
+    .detail = Голосування в цьому турі вже завершилося.
+problem-election-vote-not-candidate = Не учасник туру
+    .detail = Голосувати можна лише за учасників поточного туру.
+problem-election-vote-not-participant = Голосують лише учасники 2-го туру
+    .detail = У другому турі голосують лише кандидати, які до нього пройшли.
+problem-election-vote-self = Не можна голосувати за себе
+    .detail = У другому турі кандидати голосують лише один за одного.
+problem-election-vote-already = Ви вже проголосували
+    .detail = Ви вже віддали голос за цього кандидата в цьому турі.
+problem-election-vote-none-left = Голоси вичерпано
+    .detail = Ви використали всі { $limit } голосів цього туру.
+problem-election-vote-too-young = Замалий вік для голосування
+    .detail = Голосувати можуть мешканці від { $min } років.
+problem-election-results-not-ready = Результатів ще немає
+    .detail = Результати з’являться, щойно завершиться перший тур.
+problem-election-no-tie = Нічиєї немає
+    .detail = Усі місця в комісії вже розподілено.
+problem-election-tie-choice = Оберіть кандидатів
+    .detail = Оберіть рівно { $seats } з кандидатів, що мають однаковий результат.
+problem-stage-unknown = Невідомий етап
+    .detail = Такого етапу немає.
 problem-sort-unknown = Невідоме впорядкування
     .detail = Можливі: random, newest, cost_asc, cost_desc, votes.
 problem-sort-votes-session = Оберіть сесію
@@ -430,6 +504,23 @@ email-supporter-applied-body =
     { $comment }
 
     Розгляньте заявку у вкладці «Прихильники»: { $url }
+
+email-candidate-status-subject = Ваша заявка на вибори до ГБК: { $status } — Громада
+email-candidate-status-body =
+    Вітаємо!
+
+    Статус вашої заявки кандидата до громадської бюджетної комісії: { $status }.
+    { $comment }
+
+    Сторінка виборів: { $url }
+
+email-election-tie-subject = Вибори до ГБК: нічия на останніх місцях — Громада
+email-election-tie-body =
+    Вітаємо!
+
+    Після другого туру { $candidates } кандидатів мають однаковий результат за { $seats } місць, що лишилися, і правила розв’язання нічиєї їх не розрізняють. Рішення має ухвалити модератор.
+
+    Сторінка виборів: { $url }
 
 email-supporter-status-subject = Ваша заявка до команди «{ $title }»: { $status } — Громада
 email-supporter-status-body =

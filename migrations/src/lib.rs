@@ -13,6 +13,7 @@ mod m20261123_000005_projects;
 mod m20261123_000006_supporters;
 mod m20261123_000007_voting;
 mod m20261123_000008_ballot_keys;
+mod m20261123_000009_commission;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_supporters::Migration),
             Box::new(m20261123_000007_voting::Migration),
             Box::new(m20261123_000008_ballot_keys::Migration),
+            Box::new(m20261123_000009_commission::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod catalog;
 pub mod city;
+pub mod elections;
 pub mod estimates;
 pub mod kyiv_id;
 pub mod me;
@@ -28,6 +29,8 @@ pub enum ApiTags {
     Projects,
     /// Votes, paper ballots, results.
     Voting,
+    /// Public budget commission (ГБК) elections.
+    Elections,
     /// Exact money calculations for forms.
     Estimates,
     /// Registration, sign-in, password reset.
@@ -49,6 +52,7 @@ pub type Apis = (
     projects::ProjectsApi,
     supporters::SupportersApi,
     voting::VotingApi,
+    elections::ElectionsApi,
     results::ResultsApi,
     statistics::StatisticsApi,
     estimates::EstimatesApi,
@@ -69,6 +73,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             projects::ProjectsApi,
             supporters::SupportersApi,
             voting::VotingApi,
+            elections::ElectionsApi,
             results::ResultsApi,
             statistics::StatisticsApi,
             estimates::EstimatesApi,

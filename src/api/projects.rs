@@ -110,7 +110,7 @@ pub enum FileBytes {
 }
 
 /// `inline; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback and the real name.
-fn disposition(name: &str) -> String {
+pub(super) fn disposition(name: &str) -> String {
     let ascii: String = name
         .chars()
         .map(|c| {

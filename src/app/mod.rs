@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod city;
 pub mod content;
 pub mod demo;
+pub mod elections;
 pub mod estimates;
 pub mod kyiv_id;
 pub mod profile;

@@ -26,7 +26,7 @@ pub struct Download {
     pub public: bool,
 }
 
-fn storage_failed(err: StorageError) -> AppError {
+pub(super) fn storage_failed(err: StorageError) -> AppError {
     tracing::error!(error = %err, "file storage failed");
     AppError::new(StatusCode::SERVICE_UNAVAILABLE, "storage-unavailable")
 }
@@ -37,7 +37,7 @@ fn file_not_found(id: i64) -> AppError {
 
 /// A PDF by its content: the signature at the start and the end-of-file marker near the end
 /// (an upload cut short has none).
-fn check_pdf(bytes: &[u8], max_bytes: usize) -> AppResult<()> {
+pub(super) fn check_pdf(bytes: &[u8], max_bytes: usize) -> AppResult<()> {
     if bytes.len() > max_bytes {
         return Err(
             AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "document-too-large")

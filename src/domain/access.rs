@@ -64,6 +64,8 @@ pub enum Action {
     ManageResults,
     /// Results before they are published, statistics at any time, import reports.
     ViewVotingData,
+    /// Commission candidates' applications: the queue, their statuses, a tie at the last seat.
+    ModerateCandidates,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -94,7 +96,10 @@ pub fn authorize(
         | Action::ManageSessions => {
             actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
         }
-        Action::ModerateProjects | Action::EnterPaperVotes | Action::ManageResults => {
+        Action::ModerateProjects
+        | Action::EnterPaperVotes
+        | Action::ManageResults
+        | Action::ModerateCandidates => {
             actor.platform_admin && city_id.is_some()
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Moderator)

@@ -9,6 +9,7 @@ pub mod budget;
 pub mod clock;
 pub mod content;
 pub mod delivery;
+pub mod election;
 pub mod estimate;
 pub mod kyiv_id;
 pub mod login;

@@ -60,6 +60,10 @@ pub async fn sessions_with_stages<C: ConnectionTrait>(
 }
 
 /// Whether any city exists yet (the demo seeds only an empty database).
+pub async fn city_by_id<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<city::Model>, DbErr> {
+    city::Entity::find_by_id(id).one(db).await
+}
+
 pub async fn has_any_city<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
     Ok(City::find().one(db).await?.is_some())
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod budget_sessions;
 pub mod catalog;
 pub mod content;
+pub mod elections;
 pub mod identities;
 pub mod outbox;
 pub mod projects;

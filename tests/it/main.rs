@@ -7,6 +7,7 @@ mod catalog;
 mod cli;
 mod deploy;
 mod directory;
+mod elections;
 mod email;
 mod http;
 mod kyiv_id;

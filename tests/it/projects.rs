@@ -705,8 +705,7 @@ async fn the_queue_the_catalogue_and_the_map() {
     assert_eq!(mine.as_array().unwrap().len(), 4);
 }
 
-const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+use crate::support::PDF;
 
 /// The files the storage holds for a project.
 fn stored(app: &TestApp, project: i64) -> usize {

@@ -73,6 +73,7 @@ enum Row {
     PaperImports,
     ComputeResults,
     PublishResults,
+    ConfigureElection,
     LogoutEverywhere,
 }
 
@@ -258,6 +259,16 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64)
             format!("/api/v1/cities/kyiv/sessions/{session}/results/publish"),
             json!({}),
         ),
+        // The fixture city has not allowed commission elections: admins are told so.
+        Row::ConfigureElection => Call::Put(
+            format!("/api/v1/cities/kyiv/sessions/{session}/election"),
+            json!({
+                "min_votes_round2": 1, "votes_round1": 1, "votes_round2": 1, "seats": 1,
+                "stages": []
+            })
+            .to_string()
+            .into_bytes(),
+        ),
         Row::LogoutEverywhere => Call::Post("/api/v1/auth/logout-everywhere".into(), json!({})),
     }
 }
@@ -310,7 +321,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 41] = [
+    let table: [(Row, [u16; 7]); 42] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -351,6 +362,7 @@ async fn every_endpoint_for_every_role() {
         (PaperImports, [401, 403, 200, 403, 200, 200, 200]),
         (ComputeResults, [401, 403, 409, 403, 409, 403, 409]),
         (PublishResults, [401, 403, 409, 403, 409, 403, 409]),
+        (ConfigureElection, [401, 403, 403, 403, 409, 403, 409]),
         // Last: it ends the sessions the rows above use.
         (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
     ];

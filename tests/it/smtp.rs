@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use serde_json::json;
+
 const SINK: &str = r#"
 import sys, json, email, email.policy, threading
 from aiosmtpd.controller import Controller
@@ -124,4 +126,27 @@ pub fn smtp_to(port: u16) -> impl FnOnce(&mut hromada::config::Settings) {
         s.smtp.timeout_secs = 5;
         s.server.public_url = "https://hromada.example".into();
     }
+}
+
+/// Waits until the sink has received `count` messages for `to` whose subject and body
+/// contain every one of `words`.
+pub async fn mail_to(sink: &SmtpSink, to: &str, words: &[&str], count: usize) {
+    for _ in 0..200 {
+        let found = sink
+            .messages()
+            .into_iter()
+            .filter(|m| {
+                let text = format!("{} {}", m["subject"], m["body"]);
+                m["to"] == json!([to]) && words.iter().all(|w| text.contains(w))
+            })
+            .count();
+        if found >= count {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!(
+        "{to} got no {count} e-mails with {words:?}: {:?}",
+        sink.messages()
+    );
 }

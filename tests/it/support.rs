@@ -504,6 +504,14 @@ fn database_name_is_replaced_in_urls() {
 }
 
 /// A one-colour PNG image.
+/// A small whole PDF.
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+pub fn pdf() -> Vec<u8> {
+    PDF.to_vec()
+}
+
 pub fn png(width: u32, height: u32) -> Vec<u8> {
     encode(width, height, [0, 87, 184], image::ImageFormat::Png)
 }

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::projects::{act, city, id_of, project};
-use crate::smtp::{self, SmtpSink, free_port, smtp_to};
+use crate::smtp::{self, SmtpSink, free_port, mail_to, smtp_to};
 use crate::support::{Browser, TestApp, png, problem, spawn_app, spawn_app_with};
 
 async fn team(browser: Option<&Browser>, app: &TestApp, id: i64) -> Value {
@@ -39,29 +39,6 @@ async fn decide(
             &json!({ "status": status, "comment": comment }),
         )
         .await
-}
-
-/// Waits until the sink has received `count` messages for `to` whose subject and body
-/// contain every one of `words`.
-async fn mail_to(sink: &SmtpSink, to: &str, words: &[&str], count: usize) {
-    for _ in 0..200 {
-        let found = sink
-            .messages()
-            .into_iter()
-            .filter(|m| {
-                let text = format!("{} {}", m["subject"], m["body"]);
-                m["to"] == json!([to]) && words.iter().all(|w| text.contains(w))
-            })
-            .count();
-        if found >= count {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!(
-        "{to} got no {count} e-mails with {words:?}: {:?}",
-        sink.messages()
-    );
 }
 
 #[tokio::test]
