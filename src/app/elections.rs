@@ -20,7 +20,7 @@ use sea_orm::{DatabaseTransaction, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::project_files::{check_pdf, storage_failed};
+use super::project_files::{check_pdf, storage_failed, store_then};
 use super::sessions::city_tz;
 use super::supporters::full_name;
 use crate::domain::access::{Action, Actor, CityRole, authorize};
@@ -498,26 +498,41 @@ fn election_url(state: &AppState, city: &city::Model, election_id: i64) -> Strin
     )
 }
 
+/// Claims closing `round` (the first write of a new transaction) and counts its votes: the
+/// round's candidates with their votes, stored on each. `None` when someone else closed it.
+async fn begin_close(
+    state: &AppState,
+    election: &election::Model,
+    round: Round,
+) -> AppResult<Option<(DatabaseTransaction, Vec<(application::Model, i64)>)>> {
+    let txn = state.db.begin().await?;
+    if !store::elections::claim_close(&txn, election.id, round, state.clock.now()).await? {
+        return Ok(None);
+    }
+    let votes: HashMap<i64, i64> = store::elections::tally(&txn, election.id, round)
+        .await?
+        .into_iter()
+        .collect();
+    let mut counted = vec![];
+    for a in store::elections::applications(&txn, election.id, &[round.participant()]).await? {
+        let count = votes.get(&a.id).copied().unwrap_or(0);
+        store::elections::set_votes(&txn, a.id, round, count).await?;
+        counted.push((a, count));
+    }
+    Ok(Some((txn, counted)))
+}
+
 async fn close_round1(
     state: &AppState,
     city: &city::Model,
     election: &election::Model,
 ) -> AppResult<bool> {
-    let now = state.clock.now();
-    let txn = state.db.begin().await?;
-    if !store::elections::claim_close(&txn, election.id, Round::One, now).await? {
+    let Some((txn, candidates)) = begin_close(state, election, Round::One).await? else {
         return Ok(false);
-    }
-    let votes: HashMap<i64, i64> = store::elections::tally(&txn, election.id, Round::One)
-        .await?
-        .into_iter()
-        .collect();
-    let candidates = store::elections::applications(&txn, election.id, &[Status::Round1]).await?;
+    };
     let mut advanced = 0;
-    for a in &candidates {
-        let count = votes.get(&a.id).copied().unwrap_or(0);
-        store::elections::set_votes(&txn, a.id, Round::One, count).await?;
-        let to = rules::advance(count, election.min_votes_round2);
+    for (a, count) in &candidates {
+        let to = rules::advance(*count, election.min_votes_round2);
         if to == Status::Round2 {
             advanced += 1;
         }
@@ -544,29 +559,22 @@ async fn close_round2(
     election: &election::Model,
 ) -> AppResult<bool> {
     let now = state.clock.now();
-    let txn = state.db.begin().await?;
-    if !store::elections::claim_close(&txn, election.id, Round::Two, now).await? {
+    let Some((txn, candidates)) = begin_close(state, election, Round::Two).await? else {
         return Ok(false);
-    }
-    let votes: HashMap<i64, i64> = store::elections::tally(&txn, election.id, Round::Two)
-        .await?
-        .into_iter()
-        .collect();
-    let candidates = store::elections::applications(&txn, election.id, &[Status::Round2]).await?;
+    };
     let mut contenders = vec![];
-    for a in &candidates {
-        let count = votes.get(&a.id).copied().unwrap_or(0);
-        store::elections::set_votes(&txn, a.id, Round::Two, count).await?;
+    for (a, count) in &candidates {
         contenders.push(Contender {
             id: a.id,
-            round2_votes: count,
+            round2_votes: *count,
             round1_votes: a.round1_votes,
             submitted_at: a.submitted_at.unwrap_or(a.created_at),
         });
     }
     let seats = usize::try_from(election.seats).unwrap_or(0);
     let outcome: Outcome = rules::elect(&contenders, seats, &tie_break_of(election));
-    let by_id: HashMap<i64, &application::Model> = candidates.iter().map(|a| (a.id, a)).collect();
+    let by_id: HashMap<i64, &application::Model> =
+        candidates.iter().map(|(a, _)| (a.id, a)).collect();
     for (ids, to) in [
         (&outcome.elected, Status::Elected),
         (&outcome.not_elected, Status::NotElected),
@@ -1072,13 +1080,8 @@ pub async fn attach(
         uuid::Uuid::new_v4().simple()
     );
     let size = i64::try_from(bytes.len()).map_err(AppError::internal)?;
-    state
-        .storage
-        .put(&key, bytes)
-        .await
-        .map_err(storage_failed)?;
     let now = state.clock.now();
-    let written = async {
+    let write = async {
         let txn = state.db.begin().await?;
         if !store::elections::touch(&txn, a.id, status, now).await? {
             return Err(AppError::new(
@@ -1106,14 +1109,8 @@ pub async fn attach(
         .await?;
         txn.commit().await?;
         Ok(file)
-    }
-    .await;
-    if written.is_err()
-        && let Err(err) = state.storage.delete(&key).await
-    {
-        tracing::warn!(error = %err, key, "stored file of a refused upload not deleted");
-    }
-    written
+    };
+    store_then(state, &key, bytes, write).await
 }
 
 /// Removes a document from the candidate's editable application.

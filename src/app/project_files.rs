@@ -31,6 +31,29 @@ pub(super) fn storage_failed(err: StorageError) -> AppError {
     AppError::new(StatusCode::SERVICE_UNAVAILABLE, "storage-unavailable")
 }
 
+/// Stores `bytes` under `key` first, then runs `write` (the row, in its own transaction); when
+/// `write` fails the stored bytes are removed again, so there is never a row without its file
+/// and rarely a file without its row.
+pub(super) async fn store_then<T>(
+    state: &AppState,
+    key: &str,
+    bytes: Vec<u8>,
+    write: impl Future<Output = AppResult<T>>,
+) -> AppResult<T> {
+    state
+        .storage
+        .put(key, bytes)
+        .await
+        .map_err(storage_failed)?;
+    let written = write.await;
+    if written.is_err()
+        && let Err(err) = state.storage.delete(key).await
+    {
+        tracing::warn!(error = %err, key, "stored file of a refused upload not deleted");
+    }
+    written
+}
+
 fn file_not_found(id: i64) -> AppError {
     AppError::new(StatusCode::NOT_FOUND, "file-not-found").arg("id", id)
 }
@@ -109,13 +132,8 @@ pub async fn attach(
         uuid::Uuid::new_v4().simple()
     );
     let size = i64::try_from(bytes.len()).map_err(AppError::internal)?;
-    state
-        .storage
-        .put(&key, bytes)
-        .await
-        .map_err(storage_failed)?;
     let now = state.clock.now();
-    let written = async {
+    let write = async {
         let txn = state.db.begin().await?;
         if !store::projects::touch(&txn, project.id, project.status, now).await? {
             return Err(AppError::new(
@@ -141,14 +159,8 @@ pub async fn attach(
         .await?;
         txn.commit().await?;
         Ok(file)
-    }
-    .await;
-    if written.is_err()
-        && let Err(err) = state.storage.delete(&key).await
-    {
-        tracing::warn!(error = %err, key, "stored file of a refused upload not deleted");
-    }
-    written
+    };
+    store_then(state, &key, bytes, write).await
 }
 
 /// Removes a file from the author's editable project.
