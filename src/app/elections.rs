@@ -738,6 +738,29 @@ async fn application_view(
     })
 }
 
+/// Applications for a list: names read at once, documents left to each one's own page.
+async fn list_views(
+    state: &AppState,
+    rows: Vec<application::Model>,
+    full: bool,
+) -> AppResult<Vec<ApplicationView>> {
+    let ids: Vec<i64> = rows.iter().map(|a| a.user_id).collect();
+    let names: HashMap<i64, String> = store::users::find_many(&state.db, &ids)
+        .await?
+        .iter()
+        .map(|u| (u.id, full_name(u)))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|a| ApplicationView {
+            name: names.get(&a.user_id).cloned().unwrap_or_default(),
+            application: a,
+            documents: vec![],
+            full,
+        })
+        .collect())
+}
+
 /// The application `id` if the actor may see it, and how the actor stands to it.
 async fn visible_application(
     state: &AppState,
@@ -920,24 +943,6 @@ pub async fn save_page(
     application_view(state, a, true).await
 }
 
-/// What an application still lacks before it can be submitted (field names).
-fn missing_parts(a: &application::Model) -> Vec<&'static str> {
-    let mut missing = vec![];
-    if a.page < 1 {
-        missing.push("personal");
-    }
-    if a.motivation.is_none() {
-        missing.push("motivation");
-    }
-    if !a.consent_personal_data {
-        missing.push("consent_personal_data");
-    }
-    if !a.consent_rules {
-        missing.push("consent_rules");
-    }
-    missing
-}
-
 /// A step of an application's status: the candidate submits or resubmits; a moderator
 /// deletes, rejects (with a comment) or admits it to round 1. Status, history, audit entry and
 /// e-mail in one transaction.
@@ -966,7 +971,12 @@ pub async fn change_status(
     )
     .map_err(transition_error)?;
     if matches!(action, rules::Action::Submit | rules::Action::Resubmit) {
-        let missing = missing_parts(&a);
+        let missing = rules::missing(&rules::Form {
+            page: a.page,
+            motivation: a.motivation.is_some(),
+            consent_personal_data: a.consent_personal_data,
+            consent_rules: a.consent_rules,
+        });
         if !missing.is_empty() {
             return Err(
                 AppError::invalid("candidate-application-incomplete", missing[0])
@@ -1017,13 +1027,8 @@ pub async fn list(
             vec![status]
         }
     };
-    let full = is_staff(actor, city.id);
     let rows = store::elections::applications(&state.db, election_id, &statuses).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for a in rows {
-        out.push(application_view(state, a, full).await?);
-    }
-    Ok(out)
+    list_views(state, rows, is_staff(actor, city.id)).await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1174,15 +1179,6 @@ pub async fn document(
 // ---------------------------------------------------------------------------------------------
 // Voting
 
-/// The round a vote now goes to: round 1 until its stage is over, round 2 after.
-fn round_of(phase: Phase) -> Round {
-    if rules::round1_over(phase) {
-        Round::Two
-    } else {
-        Round::One
-    }
-}
-
 fn limit_of(e: &election::Model, round: Round) -> i32 {
     match round {
         Round::One => e.votes_round1,
@@ -1222,7 +1218,7 @@ pub async fn vote(
 ) -> AppResult<ElectionBallot> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let (city, view) = load(state, Some(actor), slug, election_id).await?;
-    let round = round_of(view.phase);
+    let round = Round::current(view.phase);
     let candidate = store::elections::application(&state.db, election_id, candidate_id)
         .await?
         .ok_or_else(|| application_not_found(candidate_id))?;
@@ -1279,7 +1275,13 @@ pub async fn my_ballot(
 ) -> AppResult<ElectionBallot> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let (_, view) = load(state, Some(actor), slug, election_id).await?;
-    ballot(state, &view.election, round_of(view.phase), actor.user_id).await
+    ballot(
+        state,
+        &view.election,
+        Round::current(view.phase),
+        actor.user_id,
+    )
+    .await
 }
 
 /// Each candidate's standing once round 1 has closed (round 2's votes once it has closed too),
@@ -1305,19 +1307,15 @@ pub async fn standings(
         Status::NotElected,
     ];
     let rows = store::elections::applications(&state.db, election_id, &statuses).await?;
-    let ids: Vec<i64> = rows.iter().map(|a| a.user_id).collect();
-    let names: HashMap<i64, String> = store::users::find_many(&state.db, &ids)
-        .await?
-        .iter()
-        .map(|u| (u.id, full_name(u)))
-        .collect();
+    let rows = list_views(state, rows, false).await?;
     let mut out = rows
-        .iter()
-        .map(|a| {
+        .into_iter()
+        .map(|v| {
+            let a = v.application;
             Ok(Standing {
                 application_id: a.id,
-                name: names.get(&a.user_id).cloned().unwrap_or_default(),
-                status: status_of(a)?,
+                name: v.name,
+                status: status_of(&a)?,
                 round1_votes: a.round1_votes,
                 round2_votes: round2.then_some(a.round2_votes),
             })
@@ -1348,11 +1346,7 @@ pub async fn commission(
         return Ok(None);
     };
     let members = store::elections::applications(&state.db, latest.id, &[Status::Elected]).await?;
-    let mut out = vec![];
-    for a in members {
-        out.push(application_view(state, a, false).await?);
-    }
-    Ok(Some((latest, out)))
+    Ok(Some((latest, list_views(state, members, false).await?)))
 }
 
 /// When a closed round's time was, for the views.

@@ -530,6 +530,39 @@ impl Round {
             Round::Two => Status::Round2,
         }
     }
+
+    /// The round a vote goes to on a day in `phase`: round 1 until its stage is over (before it,
+    /// `may_vote` says it has not started), round 2 after (after it, that it has ended).
+    pub fn current(phase: Phase) -> Round {
+        if round1_over(phase) {
+            Round::Two
+        } else {
+            Round::One
+        }
+    }
+}
+
+/// What a candidate's form holds, as far as submitting it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form {
+    /// The last page saved (0 to 3); page 1 is saved only with a complete profile.
+    pub page: i32,
+    pub motivation: bool,
+    pub consent_personal_data: bool,
+    pub consent_rules: bool,
+}
+
+/// What a form still lacks before it can be submitted, by field name, in the form's order.
+pub fn missing(form: &Form) -> Vec<&'static str> {
+    [
+        (form.page < 1, "personal"),
+        (!form.motivation, "motivation"),
+        (!form.consent_personal_data, "consent_personal_data"),
+        (!form.consent_rules, "consent_rules"),
+    ]
+    .into_iter()
+    .filter_map(|(lacking, field)| lacking.then_some(field))
+    .collect()
 }
 
 /// Why a vote in an election is refused.
@@ -701,6 +734,57 @@ pub fn elect(contenders: &[Contender], seats: usize, order: &[TieBreak]) -> Outc
         }
     }
     outcome
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    #[test]
+    fn a_form_is_complete_with_every_part() {
+        let full = Form {
+            page: 3,
+            motivation: true,
+            consent_personal_data: true,
+            consent_rules: true,
+        };
+        assert!(missing(&full).is_empty());
+        assert_eq!(
+            missing(&Form {
+                page: 0,
+                motivation: false,
+                consent_personal_data: false,
+                consent_rules: false,
+            }),
+            [
+                "personal",
+                "motivation",
+                "consent_personal_data",
+                "consent_rules"
+            ]
+        );
+        assert_eq!(
+            missing(&Form {
+                consent_rules: false,
+                ..full
+            }),
+            ["consent_rules"]
+        );
+    }
+
+    #[test]
+    fn votes_go_to_round_one_until_it_is_over() {
+        for phase in Phase::ALL {
+            let expected = if round1_over(phase) {
+                Round::Two
+            } else {
+                Round::One
+            };
+            assert_eq!(Round::current(phase), expected, "{phase:?}");
+        }
+        assert_eq!(Round::current(Phase::In(Stage::Round1)), Round::One);
+        assert_eq!(Round::current(Phase::In(Stage::Round2)), Round::Two);
+    }
 }
 
 #[cfg(test)]
