@@ -14,8 +14,8 @@
 //! money left, with a bound on its error, and lets the float decide only what it decides for
 //! certain; anything closer is compared exactly.
 
-use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap};
+use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::fmt;
 
 use num_bigint::BigInt;
@@ -408,8 +408,9 @@ impl<'a> Pot<'a> {
             return Ok((Vec::new(), 0, None));
         };
         let per_unit = BigRational::from_integer(BigInt::from(voters * self.unit));
+        let spent = run.spent;
         let winners = run
-            .winners
+            .exact_winners()
             .into_iter()
             .map(|(p, rho)| Winner {
                 project: p,
@@ -419,15 +420,29 @@ impl<'a> Pot<'a> {
             .collect();
         let voter_budget =
             BigRational::new(BigInt::from(voter_budget), BigInt::from(voters * self.unit));
-        Ok((winners, run.spent, Some(voter_budget)))
+        Ok((winners, spent, Some(voter_budget)))
     }
 }
 
-/// One Equal Shares run's outcome: winners in order with what a full share cost (in Mes units,
-/// 1/voters of a scaled unit), and the winners' total cost (scaled units).
+/// One Equal Shares run's outcome: winners in order with the price a full share cost, and the
+/// winners' total cost (scaled units). The prices are computed exactly only when asked
+/// ([`Run::exact_winners`]).
 struct Run {
-    winners: Vec<(usize, BigRational)>,
+    winners: Vec<(usize, u32)>,
     spent: i128,
+    state: State,
+}
+
+impl Run {
+    /// The winners in order with what a full share cost, exactly (in Mes units, 1/voters of a
+    /// scaled unit).
+    fn exact_winners(mut self) -> Vec<(usize, BigRational)> {
+        let winners = std::mem::take(&mut self.winners);
+        winners
+            .into_iter()
+            .map(|(p, price)| (p, self.state.price_exact(price)))
+            .collect()
+    }
 }
 
 /// Voters with identical ballots, who always have the same money left.
@@ -443,10 +458,9 @@ struct Group {
 /// money only ever decreases, a stale price is a lower bound, so only the best few are
 /// recomputed per round.
 ///
-/// Exactness: every decision is that of exact fractions. Money left is kept as a float with a
-/// bound on its error, and as an exact fraction computed only when the float cannot decide a
-/// comparison, or when the money is spent in full (a poor supporter's share enters a price).
-/// Prices and their ratios to costs are always exact.
+/// Exactness: every decision is that of exact fractions. Money left and prices are kept as
+/// floats with a bound on their error, and as exact fractions computed only when the floats
+/// cannot decide a comparison (or, for the prices of the winners, when the outcome is kept).
 struct Mes<'p, 'a> {
     pot: &'p Pot<'a>,
     groups: Vec<Group>,
@@ -508,6 +522,13 @@ fn approximate(x: &BigRational) -> (f64, f64) {
     }
 }
 
+/// A float near the integer `x` and a bound on its distance from `x`.
+fn approximate_int(x: i128) -> (f64, f64) {
+    // One rounding (half an ulp).
+    let a = x as f64;
+    (a, a.abs() * ROUNDING)
+}
+
 impl<'p, 'a> Mes<'p, 'a> {
     fn new(pot: &'p Pot<'a>) -> Self {
         let mut counts: HashMap<&[usize], u64> = HashMap::new();
@@ -548,50 +569,35 @@ impl<'p, 'a> Mes<'p, 'a> {
         let voters = self.pot.ballots.len() as i128;
         let project_count = self.pot.projects.len();
         // Costs in Mes units; Pot::new made sure that cost * voters fits.
-        let costs: Vec<BigRational> = self
-            .pot
-            .costs
-            .iter()
-            .map(|&c| BigRational::from_integer(BigInt::from(c * voters)))
-            .collect();
+        let costs: Vec<i128> = self.pot.costs.iter().map(|&c| c * voters).collect();
         let mut state = State::new(
             BigRational::from_integer(BigInt::from(voter_budget)),
             self.groups.len(),
         );
         let mut alive = vec![false; project_count];
         let mut stamp = vec![0u32; project_count];
-        let mut heap = BinaryHeap::with_capacity(self.eligible.len());
+        let mut heap = Heap::default();
         for &p in &self.eligible {
             let p = p as usize;
-            if let Some(rho) = state.price(&self.supporters[p], &self.groups, &costs[p]) {
-                heap.push(Reverse(Candidate::new(
-                    rho,
-                    &costs[p],
-                    self.pot.rank[p],
-                    p,
-                    0,
-                )));
+            if let Some(rho) = state.price(&self.supporters[p], &self.groups, costs[p]) {
+                heap.push(Candidate::new(rho, self.pot.rank[p], p, 0), &mut state);
                 alive[p] = true;
             }
         }
         let mut round = 0u32;
         let mut winners = Vec::new();
         let mut spent: i128 = 0;
-        while let Some(Reverse(candidate)) = heap.pop() {
+        while let Some(candidate) = heap.pop(&mut state) {
             let p = candidate.project as usize;
             if !alive[p] {
                 continue;
             }
             if candidate.round < stamp[p] {
                 // Some supporter paid for another project since: recompute.
-                match state.price(&self.supporters[p], &self.groups, &costs[p]) {
-                    Some(rho) => heap.push(Reverse(Candidate::new(
-                        rho,
-                        &costs[p],
-                        candidate.rank,
-                        p,
-                        round,
-                    ))),
+                match state.price(&self.supporters[p], &self.groups, costs[p]) {
+                    Some(rho) => {
+                        heap.push(Candidate::new(rho, candidate.rank, p, round), &mut state)
+                    }
                     None => alive[p] = false,
                 }
                 continue;
@@ -603,7 +609,11 @@ impl<'p, 'a> Mes<'p, 'a> {
                 return None;
             }
             round += 1;
-            let price = state.add_price(candidate.rho);
+            let mut rho = candidate.rho;
+            if let Some(exact) = candidate.exact.into_inner() {
+                rho.exact = Some(exact);
+            }
+            let price = state.add_price(rho);
             for &g in &self.supporters[p] {
                 let old = state.group_value[g as usize];
                 if old == NO_MONEY {
@@ -616,9 +626,13 @@ impl<'p, 'a> Mes<'p, 'a> {
                     }
                 }
             }
-            winners.push((p, state.prices[price as usize].exact.clone()));
+            winners.push((p, price));
         }
-        Some(Run { winners, spent })
+        Some(Run {
+            winners,
+            spent,
+            state,
+        })
     }
 }
 
@@ -626,8 +640,9 @@ impl<'p, 'a> Mes<'p, 'a> {
 #[derive(Debug)]
 struct Candidate {
     /// The price per head; the price per unit of cost is `rho / cost`.
-    rho: BigRational,
-    cost: BigInt,
+    rho: Price,
+    /// The exact price per head, once a comparison needed it.
+    exact: std::cell::OnceCell<BigRational>,
     afford_approx: (f64, f64),
     rank: u32,
     project: u32,
@@ -635,20 +650,24 @@ struct Candidate {
 }
 
 impl Candidate {
-    fn new(rho: BigRational, cost: &BigRational, rank: u32, project: usize, round: u32) -> Self {
-        let (a, ea) = approximate(&rho);
-        let c = cost.to_f64().unwrap_or(f64::NAN);
-        // One more rounding for the division; the cost is an integer below 2^127, so its float
-        // is within an ulp.
+    fn new(rho: Price, rank: u32, project: usize, round: u32) -> Self {
+        let (a, ea) = (rho.approx, rho.err);
+        let (c, _) = approximate_int(rho.cost);
+        // The cost is an integer below 2^127, so its float is within half an ulp; one more
+        // rounding for the division.
         let afford_approx = if c.is_finite() && c > 0.0 && ea.is_finite() {
             let q = a / c;
             (q, ea / c + q.abs() * 2.0 * ROUNDING)
         } else {
             (0.0, f64::INFINITY)
         };
+        let exact = std::cell::OnceCell::new();
+        if let Some(x) = &rho.exact {
+            let _ = exact.set(x.clone());
+        }
         Candidate {
             rho,
-            cost: cost.to_integer(),
+            exact,
             afford_approx,
             rank,
             project: project as u32,
@@ -656,41 +675,79 @@ impl Candidate {
         }
     }
 
-    /// rho / cost against the other's, exactly: cross products of positive integers.
-    fn exact_order(&self, other: &Self) -> Ordering {
-        let left = self.rho.numer() * other.rho.denom() * &other.cost;
-        let right = other.rho.numer() * self.rho.denom() * &self.cost;
-        left.cmp(&right)
+    fn exact_rho(&self, state: &mut State) -> &BigRational {
+        self.exact.get_or_init(|| state.recipe_exact(&self.rho))
     }
-}
 
-impl Ord for Candidate {
     /// By price per unit of cost (exact), then the tie-break rank; project and round only make
     /// the order total.
-    fn cmp(&self, other: &Self) -> Ordering {
+    fn order(&self, other: &Self, state: &mut State) -> Ordering {
         let (a, ea) = self.afford_approx;
         let (b, eb) = other.afford_approx;
         certain_order(a, ea, b, eb)
-            .unwrap_or_else(|| self.exact_order(other))
+            .unwrap_or_else(|| {
+                // rho / cost against the other's: cross products of positive integers.
+                let x = self.exact_rho(state).clone();
+                let y = other.exact_rho(state);
+                let left = x.numer() * y.denom() * BigInt::from(other.rho.cost);
+                let right = y.numer() * x.denom() * BigInt::from(self.rho.cost);
+                left.cmp(&right)
+            })
             .then(self.rank.cmp(&other.rank))
             .then(self.project.cmp(&other.project))
             .then(self.round.cmp(&other.round))
     }
 }
 
-impl PartialOrd for Candidate {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
+/// A binary min-heap of candidates whose order may need the state's exact prices.
+#[derive(Default)]
+struct Heap {
+    items: Vec<Candidate>,
 }
 
-impl PartialEq for Candidate {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
+impl Heap {
+    fn before(&self, i: usize, j: usize, state: &mut State) -> bool {
+        self.items[i].order(&self.items[j], state) == Ordering::Less
+    }
+
+    fn push(&mut self, candidate: Candidate, state: &mut State) {
+        self.items.push(candidate);
+        let mut i = self.items.len() - 1;
+        while i > 0 {
+            let parent = (i - 1) / 2;
+            if !self.before(i, parent, state) {
+                break;
+            }
+            self.items.swap(i, parent);
+            i = parent;
+        }
+    }
+
+    fn pop(&mut self, state: &mut State) -> Option<Candidate> {
+        if self.items.is_empty() {
+            return None;
+        }
+        let top = self.items.swap_remove(0);
+        let n = self.items.len();
+        let mut i = 0;
+        loop {
+            let (l, r) = (2 * i + 1, 2 * i + 2);
+            let mut best = i;
+            if l < n && self.before(l, best, state) {
+                best = l;
+            }
+            if r < n && self.before(r, best, state) {
+                best = r;
+            }
+            if best == i {
+                break;
+            }
+            self.items.swap(i, best);
+            i = best;
+        }
+        Some(top)
     }
 }
-
-impl Eq for Candidate {}
 
 /// An amount of money left: a float `approx` within `err` of the exact amount, which is
 /// `exact` once computed, else `parent`'s exact amount minus price `price`.
@@ -702,11 +759,37 @@ struct Value {
     price: u32,
 }
 
-/// A price per head paid in some round.
+/// A price per head: a float `approx` within `err` of it, and the price exactly once computed,
+/// which is `(cost - poor × budget + Σ count × earlier price) / rich` over `terms`
+/// (`(price, count)`): the poor supporters pay all they have, the budget less what they paid
+/// before, and the `rich` others share the rest.
+#[derive(Debug)]
 struct Price {
-    exact: BigRational,
     approx: f64,
     err: f64,
+    exact: Option<BigRational>,
+    /// In Mes units.
+    cost: i128,
+    poor: u64,
+    rich: u64,
+    terms: Vec<(u32, u64)>,
+}
+
+impl Price {
+    /// A price known exactly.
+    #[cfg(test)]
+    fn known(exact: BigRational, cost: i128) -> Self {
+        let (approx, err) = approximate(&exact);
+        Price {
+            approx,
+            err,
+            exact: Some(exact),
+            cost,
+            poor: 0,
+            rich: 1,
+            terms: Vec::new(),
+        }
+    }
 }
 
 /// The voters' money during a run. Groups point at values: voters who paid the same shares
@@ -726,6 +809,8 @@ struct State {
     /// Scratch per price: how many poor supporters of the project being priced paid it.
     paid_by_poor: Vec<u64>,
     prices_touched: Vec<u32>,
+    /// Scratch: the values found poor in one pass.
+    found_poor: Vec<u32>,
 }
 
 /// Value id 1 is every voter's budget at the start of a run (when it is not zero).
@@ -761,14 +846,49 @@ impl State {
             touched: Vec::new(),
             paid_by_poor: Vec::new(),
             prices_touched: Vec::new(),
+            found_poor: Vec::new(),
         }
     }
 
-    fn add_price(&mut self, exact: BigRational) -> u32 {
-        let (approx, err) = approximate(&exact);
-        self.prices.push(Price { exact, approx, err });
+    fn add_price(&mut self, price: Price) -> u32 {
+        self.prices.push(price);
         self.paid_by_poor.push(0);
         (self.prices.len() - 1) as u32
+    }
+
+    /// The exact price `id`, computed (and kept) on demand.
+    fn price_exact(&mut self, id: u32) -> BigRational {
+        if let Some(exact) = &self.prices[id as usize].exact {
+            return exact.clone();
+        }
+        let price = &self.prices[id as usize];
+        let recipe = Price {
+            approx: price.approx,
+            err: price.err,
+            exact: None,
+            cost: price.cost,
+            poor: price.poor,
+            rich: price.rich,
+            terms: price.terms.clone(),
+        };
+        let exact = self.recipe_exact(&recipe);
+        self.prices[id as usize].exact = Some(exact.clone());
+        exact
+    }
+
+    /// `(cost - poor × budget + Σ count × earlier price) / rich`, exactly.
+    fn recipe_exact(&mut self, price: &Price) -> BigRational {
+        if let Some(exact) = &price.exact {
+            return exact.clone();
+        }
+        let mut paid = match &self.values[BUDGET as usize].exact {
+            Some(budget) if price.poor > 0 => times(budget, price.poor),
+            _ => BigRational::zero(),
+        };
+        for &(j, count) in &price.terms {
+            paid -= times(&self.price_exact(j), count);
+        }
+        (BigRational::from_integer(BigInt::from(price.cost)) - paid) / BigInt::from(price.rich)
     }
 
     /// The exact amount of value `id`, computed (and kept) on demand.
@@ -785,14 +905,15 @@ impl State {
             }
         };
         for &v in chain.iter().rev() {
-            let value = &mut self.values[v as usize];
-            amount -= &self.prices[value.price as usize].exact;
-            value.exact = Some(amount.clone());
+            let price = self.values[v as usize].price;
+            amount -= &self.price_exact(price);
+            self.values[v as usize].exact = Some(amount.clone());
         }
         amount
     }
 
     /// How value `id` compares with `y` (approximately `approx`, within `err`).
+    #[cfg(test)]
     fn compare(&mut self, id: u32, y: &BigRational, approx: f64, err: f64) -> Ordering {
         let v = &self.values[id as usize];
         match certain_order(v.approx, v.err, approx, err) {
@@ -807,9 +928,19 @@ impl State {
         if self.memo_mark[o] == round {
             return self.memo[o];
         }
-        let p = &self.prices[price as usize];
-        let (rho, rho_approx, rho_err) = (p.exact.clone(), p.approx, p.err);
-        let new = if self.compare(old, &rho, rho_approx, rho_err) != Ordering::Greater {
+        let (rho_approx, rho_err) = {
+            let p = &self.prices[price as usize];
+            (p.approx, p.err)
+        };
+        let order = {
+            let v = &self.values[o];
+            certain_order(v.approx, v.err, rho_approx, rho_err)
+        }
+        .unwrap_or_else(|| {
+            let rho = self.price_exact(price);
+            self.exact(old).cmp(&rho)
+        });
+        let new = if order != Ordering::Greater {
             NO_MONEY
         } else {
             let parent = &self.values[o];
@@ -834,16 +965,12 @@ impl State {
     }
 
     /// The smallest price per head `rho` such that the supporters, each paying `rho` or all
-    /// they have if less, pay `cost` exactly; `None` if all their money is not enough.
+    /// they have if less, pay `cost` (Mes units) exactly; `None` if all their money is not
+    /// enough.
     ///
     /// Supporters with less than the price are poor and pay all they have; the price is then
     /// what is left of the cost split among the others, which may make more of them poor.
-    fn price(
-        &mut self,
-        supporters: &[u32],
-        groups: &[Group],
-        cost: &BigRational,
-    ) -> Option<BigRational> {
+    fn price(&mut self, supporters: &[u32], groups: &[Group], cost: i128) -> Option<Price> {
         self.mark = self.mark.wrapping_add(1);
         if self.mark == 0 {
             self.tally_mark.fill(0);
@@ -871,64 +998,105 @@ impl State {
             total_err += self.values[i].err * voters as f64;
         }
         // All their money together, approximately: clearly not enough ends it here.
-        let (cost_approx, cost_err) = approximate(cost);
+        let (cost_approx, cost_err) = approximate_int(cost);
         total_err += total.abs() * ROUNDING * (supporters.len() as f64 + 2.0);
         if certain_order(total, total_err, cost_approx, cost_err) == Some(Ordering::Less) {
             return None;
         }
         // What the poor supporters pay: all they have, which is their budget less the prices
-        // they paid before. Counting voters per price keeps this to one exact term per price.
+        // they paid before. Counting voters per price keeps the exact price to one term per
+        // price, and it is computed only when floats cannot place a value against it.
         let mut poor = 0u64;
+        let mut paid_approx = 0.0f64;
+        let mut paid_err = 0.0f64;
         self.prices_touched.clear();
         let mut candidates = std::mem::take(&mut self.touched);
+        let mut found_poor = std::mem::take(&mut self.found_poor);
         let result = loop {
             if rich == 0 {
                 break None;
             }
-            let mut paid = match &self.values[BUDGET as usize].exact {
-                Some(budget) if poor > 0 => times(budget, poor),
-                _ => BigRational::zero(),
+            let num = cost_approx - paid_approx;
+            let num_err = cost_err + paid_err + num.abs() * ROUNDING;
+            let rho_approx = num / rich as f64;
+            let rho_err = (num_err / rich as f64) * (1.0 + ROUNDING) + rho_approx.abs() * ROUNDING;
+            let mut rho = Price {
+                approx: rho_approx,
+                err: rho_err,
+                exact: None,
+                cost,
+                poor,
+                rich,
+                terms: Vec::new(),
             };
-            for &j in &self.prices_touched {
-                paid -= times(
-                    &self.prices[j as usize].exact,
-                    self.paid_by_poor[j as usize],
-                );
-            }
-            let rho = (cost - paid) / BigInt::from(rich);
-            let (rho_approx, rho_err) = approximate(&rho);
-            let mut poorer = false;
+            // Which values are below this price: decided with the state as it stands, and
+            // applied after.
+            found_poor.clear();
             let mut i = 0;
             while i < candidates.len() {
                 let v = candidates[i];
-                if self.compare(v, &rho, rho_approx, rho_err) == Ordering::Less {
-                    let count = self.tally[v as usize];
-                    poor += count;
-                    let mut at = v;
-                    while at != BUDGET && at != NO_MONEY {
-                        let value = &self.values[at as usize];
-                        let j = value.price as usize;
-                        if self.paid_by_poor[j] == 0 {
-                            self.prices_touched.push(value.price);
+                let order = {
+                    let value = &self.values[v as usize];
+                    certain_order(value.approx, value.err, rho_approx, rho_err)
+                };
+                let order = match order {
+                    Some(order) => order,
+                    None => {
+                        if rho.exact.is_none() {
+                            rho.terms = self
+                                .prices_touched
+                                .iter()
+                                .map(|&j| (j, self.paid_by_poor[j as usize]))
+                                .collect();
+                            rho.exact = Some(self.recipe_exact(&rho));
                         }
-                        self.paid_by_poor[j] += count;
-                        at = value.parent;
+                        let exact = rho.exact.as_ref().expect("computed above");
+                        let mine = self.exact(v);
+                        mine.cmp(exact)
                     }
-                    rich -= count;
+                };
+                if order == Ordering::Less {
+                    found_poor.push(v);
                     candidates.swap_remove(i);
-                    poorer = true;
                 } else {
                     i += 1;
                 }
             }
-            if !poorer {
+            if found_poor.is_empty() {
+                if rho.exact.is_none() {
+                    rho.terms = self
+                        .prices_touched
+                        .iter()
+                        .map(|&j| (j, self.paid_by_poor[j as usize]))
+                        .collect();
+                }
                 break Some(rho);
+            }
+            for &v in &found_poor {
+                let count = self.tally[v as usize];
+                poor += count;
+                rich -= count;
+                let value = &self.values[v as usize];
+                let share = value.approx * count as f64;
+                paid_approx += share;
+                paid_err += value.err * count as f64 + (share.abs() + paid_approx.abs()) * ROUNDING;
+                let mut at = v;
+                while at != BUDGET && at != NO_MONEY {
+                    let value = &self.values[at as usize];
+                    let j = value.price as usize;
+                    if self.paid_by_poor[j] == 0 {
+                        self.prices_touched.push(value.price);
+                    }
+                    self.paid_by_poor[j] += count;
+                    at = value.parent;
+                }
             }
         };
         for &j in &self.prices_touched {
             self.paid_by_poor[j as usize] = 0;
         }
         self.touched = candidates;
+        self.found_poor = found_poor;
         result
     }
 }
@@ -1592,7 +1760,7 @@ mod tests {
             let mes = Mes::new(&pot);
             let n = instance.ballots.len() as i128;
             let voter_budget = pot.budget + rng.gen_range(0..30) * n * pot.unit;
-            let run = mes.run(voter_budget, i128::MAX).unwrap();
+            let run = mes.run(voter_budget, i128::MAX).unwrap().exact_winners();
             // Mes counts in 1/n units: scale costs and budget alike for the plain version.
             let costs: Vec<BigRational> = pot
                 .costs
@@ -1605,7 +1773,7 @@ mod tests {
                 &instance.ballots,
                 &BigRational::from_integer(voter_budget.into()),
             );
-            assert_eq!(run.winners, plain);
+            assert_eq!(run, plain);
         }
     }
 
@@ -1640,7 +1808,7 @@ mod tests {
             };
             let pot = Pot::new(instance.budget, &instance.projects, &instance.ballots).unwrap();
             let mes = Mes::new(&pot);
-            let run = mes.run(pot.budget, i128::MAX).unwrap();
+            let run = mes.run(pot.budget, i128::MAX).unwrap().exact_winners();
             let n = instance.ballots.len() as i128;
             let costs: Vec<BigRational> = pot
                 .costs
@@ -1653,7 +1821,7 @@ mod tests {
                 &instance.ballots,
                 &BigRational::from_integer(pot.budget.into()),
             );
-            assert_eq!(run.winners, plain);
+            assert_eq!(run, plain);
         }
     }
 
@@ -1674,7 +1842,10 @@ mod tests {
             assert_eq!(state.compare(1, &big(other), approx, err), order, "{other}");
         }
         // A value computed lazily (10^30 + 1 - (10^30 - 1) / 3) is exact when asked.
-        let price = state.add_price(BigRational::new(BigInt::from(e30 - 1), BigInt::from(3)));
+        let price = state.add_price(Price::known(
+            BigRational::new(BigInt::from(e30 - 1), BigInt::from(3)),
+            1,
+        ));
         let left = state.pay(1, price, 1);
         assert!(state.values[left as usize].exact.is_none());
         let expected = BigRational::new(BigInt::from(2 * e30 + 4), BigInt::from(3));
@@ -1683,12 +1854,27 @@ mod tests {
         assert_eq!(state.exact(left), expected);
         // Candidates: prices per unit that differ by 1 in 10^30 are ordered exactly; equal ones
         // by rank.
-        let cost = big(e30);
-        let a = Candidate::new(big(e30 / 3), &cost, 5, 0, 0);
-        let b = Candidate::new(big(e30 / 3 + 1), &cost, 1, 1, 0);
-        let c = Candidate::new(big(e30 / 3), &cost, 2, 2, 0);
-        assert_eq!(a.cmp(&b), Ordering::Less);
-        assert_eq!(c.cmp(&a), Ordering::Less);
-        assert_eq!(b.cmp(&c), Ordering::Greater);
+        let candidate = |rho: i128, rank: u32, project: usize| {
+            Candidate::new(Price::known(big(rho), e30), rank, project, 0)
+        };
+        let a = candidate(e30 / 3, 5, 0);
+        let b = candidate(e30 / 3 + 1, 1, 1);
+        let c = candidate(e30 / 3, 2, 2);
+        assert_eq!(a.order(&b, &mut state), Ordering::Less);
+        assert_eq!(c.order(&a, &mut state), Ordering::Less);
+        assert_eq!(b.order(&c, &mut state), Ordering::Greater);
+        // A price known only by its recipe is computed when floats cannot tell:
+        // (10^30 - 0 + 2 × (10^30 - 1) / 3) / 5 against the same price known exactly.
+        let recipe = Price {
+            approx: 0.0,
+            err: f64::INFINITY,
+            exact: None,
+            cost: e30,
+            poor: 0,
+            rich: 5,
+            terms: vec![(price, 2)],
+        };
+        let expected = BigRational::new(BigInt::from(5 * e30 - 2), BigInt::from(15));
+        assert_eq!(state.recipe_exact(&recipe), expected);
     }
 }
