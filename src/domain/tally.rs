@@ -468,6 +468,9 @@ struct Mes<'p, 'a> {
     supporters: Vec<Vec<u32>>,
     /// Projects Equal Shares can choose: at least one vote and a positive cost.
     eligible: Vec<u32>,
+    /// Per project: the projects on a ballot with it (itself included), whose prices can
+    /// change when it is paid for.
+    neighbours: Vec<Vec<u32>>,
 }
 
 /// Value id 0 is "no money left".
@@ -555,11 +558,27 @@ impl<'p, 'a> Mes<'p, 'a> {
             .filter(|&p| pot.votes[p] > 0 && pot.costs[p] > 0)
             .map(|p| p as u32)
             .collect();
+        let mut seen = vec![u32::MAX; pot.projects.len()];
+        let neighbours = (0..pot.projects.len())
+            .map(|p| {
+                let mut near = Vec::new();
+                for &g in &supporters[p] {
+                    for &q in &groups[g as usize].projects {
+                        if seen[q as usize] != p as u32 {
+                            seen[q as usize] = p as u32;
+                            near.push(q);
+                        }
+                    }
+                }
+                near
+            })
+            .collect();
         Mes {
             pot,
             groups,
             supporters,
             eligible,
+            neighbours,
         }
     }
 
@@ -614,13 +633,20 @@ impl<'p, 'a> Mes<'p, 'a> {
                 rho.exact = Some(exact);
             }
             let price = state.add_price(rho);
+            let mut paid = false;
             for &g in &self.supporters[p] {
                 let old = state.group_value[g as usize];
                 if old == NO_MONEY {
                     continue;
                 }
                 state.group_value[g as usize] = state.pay(old, price, round);
-                for &q in &self.groups[g as usize].projects {
+                paid = true;
+            }
+            // Every project on a ballot with it may now cost more. (Marking one whose
+            // supporters did not pay only makes it recomputed to the same price: the winner of
+            // each round is the least exact current key, whatever is stale.)
+            if paid {
+                for &q in &self.neighbours[p] {
                     if alive[q as usize] {
                         stamp[q as usize] = round;
                     }
