@@ -23,6 +23,7 @@ pub struct Settings {
     pub storage: StorageSettings,
     pub kyiv_id: KyivIdSettings,
     pub projects: ProjectSettings,
+    pub geocoding: GeocodingSettings,
     /// Seed a demo city with users of every role when the database is empty.
     pub demo: bool,
 }
@@ -109,6 +110,7 @@ impl fmt::Debug for Settings {
             .field("storage", &self.storage)
             .field("kyiv_id", &self.kyiv_id)
             .field("projects", &self.projects)
+            .field("geocoding", &self.geocoding)
             .field("demo", &self.demo)
             .finish()
     }
@@ -351,6 +353,40 @@ impl Default for ProjectSettings {
             max_image_bytes: 10 * 1024 * 1024,
             max_documents: 5,
             max_document_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// Combined geocoding. Providers, their keys and priorities are per city (admins set them in
+/// the city directory); these are the instance's own limits.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct GeocodingSettings {
+    /// How long a city's answer to one query is reused (no provider is asked again).
+    pub cache_ttl_secs: u64,
+    /// Answers kept in the cache at most.
+    pub cache_capacity: u64,
+    /// Results shown under the address field at most.
+    pub result_limit: u32,
+    /// Sent to every provider; Nominatim's usage policy asks for one that identifies the
+    /// application (and a contact).
+    pub user_agent: String,
+    /// Nominatim's usage policy: at most one request per this many milliseconds per instance.
+    pub nominatim_interval_ms: u64,
+    /// Lookups one person may make per minute (the address field's autocomplete).
+    pub per_user_per_minute: u32,
+}
+
+impl Default for GeocodingSettings {
+    fn default() -> Self {
+        Self {
+            cache_ttl_secs: 86_400,
+            cache_capacity: 10_000,
+            result_limit: 10,
+            user_agent: "hromada/0.1 (participatory budgeting; https://example.invalid/hromada)"
+                .to_owned(),
+            nominatim_interval_ms: 1000,
+            per_user_per_minute: 60,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod geocoding;
 pub mod i18n;
 pub mod mail;
 pub mod startup;

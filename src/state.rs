@@ -25,6 +25,8 @@ pub struct AppState {
     pub kyiv_id: Option<Arc<KyivId>>,
     /// Statistics computed a moment ago.
     pub stats: crate::app::statistics::StatsCache,
+    /// Geocoding provider clients, their answers cache and rate limiters.
+    pub geocoder: Arc<crate::geocoding::Geocoder>,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             storage: Storage::from_settings(&settings.storage)?,
             kyiv_id: KyivId::new(&settings.kyiv_id, &settings.server.public_url)?.map(Arc::new),
             stats: Default::default(),
+            geocoder: Arc::new(crate::geocoding::Geocoder::new(&settings.geocoding)?),
             settings: Arc::new(settings),
         })
     }

@@ -37,6 +37,8 @@ pub struct Metrics {
     requests: IntCounterVec,
     latency: HistogramVec,
     pool: IntGaugeVec,
+    geocoding_failures: IntCounterVec,
+    geocoding_requests: IntCounterVec,
 }
 
 impl Metrics {
@@ -61,10 +63,28 @@ impl Metrics {
             &["state"],
         )
         .expect("valid metric");
+        let geocoding_failures = IntCounterVec::new(
+            Opts::new(
+                "geocoding_provider_failures_total",
+                "Geocoding provider calls that gave no usable answer, by provider and reason",
+            ),
+            &["provider", "reason"],
+        )
+        .expect("valid metric");
+        let geocoding_requests = IntCounterVec::new(
+            Opts::new(
+                "geocoding_provider_requests_total",
+                "Geocoding provider calls made, by provider",
+            ),
+            &["provider"],
+        )
+        .expect("valid metric");
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
             Box::new(pool.clone()),
+            Box::new(geocoding_failures.clone()),
+            Box::new(geocoding_requests.clone()),
         ] {
             registry
                 .register(collector)
@@ -75,7 +95,22 @@ impl Metrics {
             requests,
             latency,
             pool,
+            geocoding_failures,
+            geocoding_requests,
         }
+    }
+
+    /// A call to a geocoding provider (`provider` is its code).
+    pub fn geocoding_request(&self, provider: &str) {
+        self.geocoding_requests.with_label_values(&[provider]).inc();
+    }
+
+    /// A geocoding provider's call that failed: `reason` is one of `timeout`, `transport`,
+    /// `http`, `malformed`, `status`.
+    pub fn geocoding_failure(&self, provider: &str, reason: &str) {
+        self.geocoding_failures
+            .with_label_values(&[provider, reason])
+            .inc();
     }
 
     /// `route` is the matched route pattern (never the raw path), so label sets stay bounded.

@@ -14,6 +14,7 @@ mod m20261123_000006_supporters;
 mod m20261123_000007_voting;
 mod m20261123_000008_ballot_keys;
 mod m20261123_000009_commission;
+mod m20261123_000010_geocoding;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_voting::Migration),
             Box::new(m20261123_000008_ballot_keys::Migration),
             Box::new(m20261123_000009_commission::Migration),
+            Box::new(m20261123_000010_geocoding::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod city;
 pub mod elections;
 pub mod estimates;
+pub mod geocoding;
 pub mod kyiv_id;
 pub mod me;
 pub mod middleware;
@@ -61,6 +62,7 @@ pub type Apis = (
     me::MeApi,
     admin::AdminApi,
     city::CityApi,
+    geocoding::GeocodingApi,
     registry::RegistryApi,
     system::MetaApi,
 );
@@ -82,6 +84,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             me::MeApi,
             admin::AdminApi,
             city::CityApi,
+            geocoding::GeocodingApi,
             registry::RegistryApi,
             system::MetaApi,
         ),

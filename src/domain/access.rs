@@ -58,6 +58,8 @@ pub enum Action {
     ModerateProjects,
     /// API keys of the city property system (ІАС «Майно»).
     ManageApiKeys,
+    /// «Сервіси геокодування»: providers, priorities, their API keys.
+    ManageGeocoding,
     /// Paper ballots from service centres (ЦНАП): one by one or imported.
     EnterPaperVotes,
     /// Compute, review and publish a session's results.
@@ -104,7 +106,7 @@ pub fn authorize(
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Moderator)
         }
-        Action::ManageApiKeys => {
+        Action::ManageApiKeys | Action::ManageGeocoding => {
             actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
         }
         Action::EditContent => {
@@ -176,7 +178,11 @@ mod tests {
             ("platform admin", Some(&platform)),
         ];
         // Expected: which of the eight may (anonymous is always NotSignedIn).
-        let table: [(Action, [bool; 8]); 27] = [
+        let table: [(Action, [bool; 8]); 28] = [
+            (
+                ManageGeocoding,
+                [false, false, false, false, true, false, false, true],
+            ),
             (
                 ModerateProjects,
                 [false, false, true, false, true, false, false, true],

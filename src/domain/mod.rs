@@ -11,6 +11,7 @@ pub mod content;
 pub mod delivery;
 pub mod election;
 pub mod estimate;
+pub mod geocoding;
 pub mod kyiv_id;
 pub mod login;
 pub mod money;

@@ -9,6 +9,7 @@ mod deploy;
 mod directory;
 mod elections;
 mod email;
+mod geocoding;
 mod http;
 mod kyiv_id;
 mod lifecycle;
