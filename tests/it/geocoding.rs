@@ -497,8 +497,9 @@ async fn two_enabled_providers_cannot_share_a_priority() {
     problem(response, 422, "geocoding-base-url-invalid").await;
 }
 
-/// Every log line of this test process from the moment [`capture_logs`] is first called: the
-/// server runs in-process, on whichever test thread, so the subscriber is the global one.
+/// Every log line of this test process from the moment [`capture_logs`] is first called (the
+/// database layers only from WARN): the server runs in-process, on whichever test thread, so
+/// the subscriber is the global one.
 #[derive(Clone, Default)]
 struct Logs(Arc<Mutex<Vec<u8>>>);
 
@@ -517,8 +518,12 @@ fn capture_logs() -> Logs {
     LOGS.get_or_init(|| {
         let logs = Logs::default();
         let writer = logs.clone();
+        // Everything hromada and its HTTP clients say, down to DEBUG; the database layers'
+        // query logs would only make the buffer, which lives as long as the test binary, grow.
         let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::DEBUG)
+            .with_env_filter(tracing_subscriber::EnvFilter::new(
+                "warn,hromada=debug,reqwest=debug,hyper=debug,hyper_util=debug",
+            ))
             .with_ansi(false)
             .with_writer(move || writer.clone())
             .finish();
