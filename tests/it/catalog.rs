@@ -240,5 +240,5 @@ async fn projects_are_scoped_to_their_city() {
 }
 
 fn test_state(app: &TestApp) -> hromada::state::AppState {
-    hromada::state::AppState::new(app.db.clone(), app.clock.clone(), app.settings.clone()).unwrap()
+    app.state()
 }

@@ -126,6 +126,13 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// An application state on the test's database and clock, for calling services directly
+    /// (what the server's background jobs do).
+    pub fn state(&self) -> hromada::state::AppState {
+        hromada::state::AppState::new(self.db.clone(), self.clock.clone(), self.settings.clone())
+            .unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }
