@@ -1,5 +1,5 @@
 //! The demo city: Kyiv with its districts, categories, a budget session in its voting stage,
-//! projects and a user of every role. Seeded only into an empty database; the passwords are
+//! projects, a commission election in its first round and a user of every role. Seeded only into an empty database; the passwords are
 //! random, returned once to be printed, and never stored in plain text.
 
 use chrono::Duration;
@@ -152,6 +152,7 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
         time_zone: Set("Europe/Kyiv".into()),
         created_at: Set(now),
         contacts: Set(Some("Київ, вул. Хрещатик, 36. gb@kyiv.example".into())),
+        allow_commission: Set(true),
         ..Default::default()
     }
     .insert(&txn)
@@ -323,6 +324,76 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
         .map_err(|e| AppError::internal(anyhow::anyhow!(e)))?;
         store::projects::replace_cost_lines(&txn, project.id, &estimate).await?;
     }
+    seed_election(&txn, kyiv.id, session.id, &residents, day, now).await?;
     txn.commit().await?;
     Ok(Some(created))
+}
+
+/// A commission election in its first round, the demo residents its candidates.
+async fn seed_election(
+    txn: &sea_orm::DatabaseTransaction,
+    city_id: i64,
+    session_id: i64,
+    candidates: &[i64],
+    day: impl Fn(i64) -> chrono::NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    use crate::domain::election::{self, Stage, StageDates as ElectionStage, Status};
+    let election = store::elections::insert(
+        txn,
+        city_id,
+        session_id,
+        &store::elections::Parameters {
+            min_votes_round2: 1,
+            votes_round1: 3,
+            votes_round2: 2,
+            seats: 1,
+            tie_break: election::DEFAULT_TIE_BREAK.map(|t| t.code()).join(","),
+        },
+        now,
+    )
+    .await?;
+    let stages = [
+        (Stage::Applications, -60, -41),
+        (Stage::Review, -40, -21),
+        (Stage::Round1, -20, 19),
+        (Stage::Round2, 20, 29),
+        (Stage::Results, 30, 60),
+    ]
+    .map(|(stage, from, to)| ElectionStage {
+        stage,
+        start: day(from),
+        end: day(to),
+    });
+    store::elections::set_stages(txn, election.id, &stages).await?;
+    for user_id in candidates {
+        let application =
+            store::elections::insert_application(txn, election.id, *user_id, now).await?;
+        store::elections::save_pages(
+            txn,
+            application.id,
+            Status::Draft,
+            store::elections::Pages {
+                page: 3,
+                motivation: Some(Some(
+                    "Хочу, щоб громадський бюджет працював відкрито.".into(),
+                )),
+                experience: Some(Some("Голова ОСББ, волонтерство.".into())),
+                organization: Some(None),
+                consent_personal_data: Some(true),
+                consent_rules: Some(true),
+            },
+            now,
+        )
+        .await?;
+        for (from, to) in [
+            (Status::Draft, Status::OnModeration),
+            (Status::OnModeration, Status::Round1),
+        ] {
+            store::elections::set_status(txn, application.id, from, to, None, now).await?;
+            store::elections::add_history(txn, application.id, None, Some(from), to, None, now)
+                .await?;
+        }
+    }
+    Ok(())
 }

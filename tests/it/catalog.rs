@@ -126,6 +126,27 @@ async fn demo_seeds_a_whole_city_once() {
         starts <= now && now < ends,
         "the demo session is in its voting stage"
     );
+    // …and its commission election in round 1, with the demo residents as candidates.
+    let session_id = city["sessions"][0]["id"].as_i64().unwrap();
+    let election: serde_json::Value = app
+        .get(&format!(
+            "/api/v1/cities/kyiv/sessions/{session_id}/election"
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(election["phase"], "round1", "{election}");
+    let candidates: serde_json::Value = app
+        .get(&format!(
+            "/api/v1/cities/kyiv/elections/{}/applications",
+            election["id"]
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(candidates.as_array().unwrap().len(), 2, "{candidates}");
 
     let current: serde_json::Value = app
         .get("/api/v1/cities/kyiv/sessions/current")
