@@ -264,10 +264,12 @@ pub async fn of_session(
     slug: &str,
     session_id: i64,
 ) -> AppResult<ElectionView> {
-    let session = super::sessions::get(state, slug, session_id).await?;
     let city = super::find_city(state, slug).await?;
     enabled(&city)?;
-    let election = store::elections::of_session(&state.db, session.session.id)
+    let session = store::budget_sessions::find_in_city(&state.db, city.id, session_id)
+        .await?
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "session-not-found"))?;
+    let election = store::elections::of_session(&state.db, session.id)
         .await?
         .ok_or_else(not_found)?;
     view_of(state, &city, election, actor).await
