@@ -239,18 +239,23 @@ impl Localizer {
 
 /// A pattern as a translator writes it: text, and `{ $name }` for arguments.
 fn pattern_source(pattern: &fluent_syntax::ast::Pattern<&str>) -> String {
-    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
-    pattern
-        .elements
-        .iter()
-        .map(|element| match element {
-            PatternElement::TextElement { value } => (*value).to_owned(),
-            PatternElement::Placeable {
-                expression: Expression::Inline(InlineExpression::VariableReference { id }),
-            } => format!("{{ ${} }}", id.name),
-            PatternElement::Placeable { .. } => "{ … }".to_owned(),
-        })
-        .collect()
+    use fluent_syntax::ast::{Entry, Identifier, Message, Resource};
+    // Serialized as the only message of a resource, then the `x = ` taken off: selectors and
+    // literals come back as written (the web app formats them itself).
+    let resource = Resource {
+        body: vec![Entry::Message(Message {
+            id: Identifier { name: "x" },
+            value: Some(pattern.clone()),
+            attributes: vec![],
+            comment: None,
+        })],
+    };
+    let text = fluent_syntax::serializer::serialize(&resource);
+    let text = text.strip_prefix("x =").unwrap_or(&text);
+    // A multi-line pattern starts on its own line, indented: written back unindented.
+    text.trim_start_matches([' ', '\n'])
+        .trim_end_matches('\n')
+        .replace("\n    ", "\n")
 }
 
 #[cfg(test)]
@@ -313,6 +318,14 @@ mod tests {
             Some("два\nрядки")
         );
         assert_eq!(l.format_text(Lang::Uk, "{ unclosed", &[]), None);
+        // Selectors come back as Fluent source, which formats again to the same text.
+        let votes = find("home-votes-per-voter").expect("a message with a selector");
+        assert!(votes.contains("$count ->"), "{votes}");
+        assert_eq!(
+            l.format_text(Lang::En, &votes, &[("count", "7".into())])
+                .as_deref(),
+            Some("Every resident has 7 votes.")
+        );
     }
 
     #[test]

@@ -5,10 +5,11 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use poem::endpoint::EmbeddedFilesEndpoint;
+use poem::endpoint::EmbeddedFileEndpoint;
+use poem::http::header::CACHE_CONTROL;
 use poem::listener::{Acceptor, Listener, TcpAcceptor, TcpListener};
 use poem::middleware::CatchPanic;
-use poem::{Endpoint, EndpointExt, IntoEndpoint, Route, get};
+use poem::{Endpoint, EndpointExt, IntoEndpoint, IntoResponse, Request, Response, Route, get};
 use rust_embed::Embed;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -25,6 +26,40 @@ use crate::state::AppState;
 #[derive(Embed)]
 #[folder = "static/"]
 struct StaticFiles;
+
+/// Serves the web app: its files as they are, and `index.html` for any other page address
+/// (`/kyiv/projects/12`), which the app's router then draws. Addresses that look like files
+/// (a dot in the last segment) or API calls stay 404. Everything is revalidated by ETag, so a
+/// new release shows at once.
+struct WebApp;
+
+impl Endpoint for WebApp {
+    type Output = Response;
+
+    async fn call(&self, req: Request) -> poem::Result<Response> {
+        let path = req.uri().path().trim_start_matches('/').to_owned();
+        let file = if !path.is_empty() && StaticFiles::get(&path).is_some() {
+            path
+        } else if is_app_page(&path) {
+            "index.html".to_owned()
+        } else {
+            return Err(poem::error::NotFoundError.into());
+        };
+        let resp = EmbeddedFileEndpoint::<StaticFiles>::new(&file)
+            .call(req)
+            .await?
+            .into_response();
+        Ok(resp.with_header(CACHE_CONTROL, "no-cache").into_response())
+    }
+}
+
+/// Whether `path` (without its leading slash) is a page of the web app rather than a file or
+/// an API address.
+fn is_app_page(path: &str) -> bool {
+    let first = path.split('/').next().unwrap_or_default();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    !matches!(first, "api" | "docs" | "__test") && !last.contains('.')
+}
 
 /// Connects to the database, applies migrations and loads what requests need.
 pub async fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppState> {
@@ -56,7 +91,7 @@ pub fn build_app(state: AppState, extra: Option<Route>) -> impl Endpoint + 'stat
         .at("/healthz", get(system::healthz))
         .at("/readyz", get(system::readyz))
         .at("/metrics", get(system::metrics))
-        .nest("/", EmbeddedFilesEndpoint::<StaticFiles>::new());
+        .nest("/", WebApp);
     if let Some(extra) = extra {
         routes = routes.nest("/__test", extra);
     }

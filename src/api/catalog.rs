@@ -16,6 +16,8 @@ pub struct CatalogApi;
 
 #[derive(Debug, Object)]
 pub struct CityDto {
+    /// The city's number, as roles (`city_id`) name it.
+    pub id: i64,
     pub slug: String,
     pub name: LocalizedName,
     /// IANA time zone in which the city's stages open and close.
@@ -171,6 +173,7 @@ impl CatalogApi {
 impl From<entities::city::Model> for CityDto {
     fn from(c: entities::city::Model) -> Self {
         Self {
+            id: c.id,
             slug: c.slug,
             name: LocalizedName::new(&c.name_uk, &c.name_en),
             time_zone: c.time_zone,

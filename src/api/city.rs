@@ -1,5 +1,7 @@
 //! The city directory, budget sessions, translations and static pages.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use poem::Result;
 use poem::web::Data;
@@ -823,6 +825,32 @@ impl CityApi {
                 })
                 .collect(),
         ))
+    }
+
+    /// The web app's messages with this city's overrides: `{key: Fluent source}`, problems and
+    /// e-mails left out.
+    #[oai(
+        path = "/cities/:slug/messages/:lang",
+        method = "get",
+        operation_id = "cityMessages"
+    )]
+    async fn city_messages(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+        lang: Path<String>,
+    ) -> Result<Json<BTreeMap<String, String>>> {
+        Ok(Json(content::messages(&state, Some(&slug), &lang).await?))
+    }
+
+    /// The web app's messages as shipped (no city yet, e.g. the list of cities).
+    #[oai(path = "/messages/:lang", method = "get", operation_id = "messages")]
+    async fn messages(
+        &self,
+        state: Data<&AppState>,
+        lang: Path<String>,
+    ) -> Result<Json<BTreeMap<String, String>>> {
+        Ok(Json(content::messages(&state, None, &lang).await?))
     }
 
     /// Overrides a string for this city (moderators, admins).

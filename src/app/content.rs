@@ -1,6 +1,8 @@
 //! Site content a city keeps current: translation overrides («Переклади») and static pages
 //! («Статичні сторінки»).
 
+use std::collections::BTreeMap;
+
 use entities::page;
 use poem::http::StatusCode;
 use sea_orm::{
@@ -55,6 +57,37 @@ pub async fn translations(
             }
         })
         .collect())
+}
+
+/// Whether the web app shows a message: everything but problems (the API localizes those
+/// itself) and e-mails.
+fn for_web(key: &str) -> bool {
+    !key.starts_with("problem-") && !key.starts_with("email-")
+}
+
+/// The web app's messages in a language, as Fluent source (`{ $name }` arguments), with the
+/// city's overrides applied when a city is named.
+pub async fn messages(
+    state: &AppState,
+    slug: Option<&str>,
+    lang_code: &str,
+) -> AppResult<BTreeMap<String, String>> {
+    let lang = lang(lang_code)?;
+    let mut messages: BTreeMap<String, String> = state
+        .localizer
+        .entries(lang)
+        .into_iter()
+        .filter(|(key, _)| for_web(key))
+        .collect();
+    if let Some(slug) = slug {
+        let city = super::find_city(state, slug).await?;
+        for o in store::content::overrides(&state.db, city.id, lang.code()).await? {
+            if let Some(text) = messages.get_mut(&o.key) {
+                *text = o.value;
+            }
+        }
+    }
+    Ok(messages)
 }
 
 /// Overrides a string for the city (moderators, admins). The text is Fluent: it may use the

@@ -1,0 +1,74 @@
+// Shared parts of the browser tests: Chromium, the server under test (started by
+// tests/it/browser.rs, which passes its address and fixture in the environment), the test
+// clock, sign-in, screenshots and the accessibility check.
+
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+export const BASE = process.env.HROMADA_URL || 'http://127.0.0.1:8080';
+export const FIXTURE = JSON.parse(process.env.HROMADA_FIXTURE || '{}');
+const SHOTS = process.env.HROMADA_SCREENSHOTS || 'target/screenshots';
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+  });
+}
+
+/** A page in a fresh context (its own cookies) at the app's address; console errors fail. */
+export async function newPage(browser, opts = DESKTOP) {
+  const context = await browser.newContext({ baseURL: BASE, locale: 'uk-UA', ...opts });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  page.on('console', (msg) => { if (msg.type() === 'error' && !/status of (4\d\d)/.test(msg.text())) page.errors.push(msg.text()); });
+  return page;
+}
+
+/** Asserts the page has thrown nothing so far. */
+export function noErrors(page) {
+  assert.deepEqual(page.errors, [], `errors in the page: ${page.errors.join('\n')}`);
+}
+
+/** Moves the server's test clock on (stages open and close as if days went by). */
+export async function advanceClock({ days = 0, hours = 0 } = {}) {
+  const resp = await fetch(`${BASE}/__test/clock?days=${days}&hours=${hours}`, { method: 'POST' });
+  assert.equal(resp.status, 200, await resp.text());
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page, login, password, city = FIXTURE.city) {
+  await page.goto(`/cities/${city}/sign-in`);
+  const form = page.locator('form#sign-in-form');
+  await form.getByLabel(/Логін|Login/).fill(login);
+  await form.getByLabel(/Пароль|Password/).fill(password);
+  await form.getByRole('button', { name: /Увійти|Sign in/ }).click();
+  await page.getByRole('button', { name: /Вийти|Sign out/ }).waitFor();
+}
+
+/** Saves a full-page screenshot as `target/screenshots/<name>.png` (kept by CI). */
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page (WCAG 2 A/AA); serious and critical violations fail the test. */
+export async function checkA11y(page, name) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [],
+    `accessibility violations on ${name}`);
+}
