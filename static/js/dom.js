@@ -254,3 +254,11 @@ export function tabs(items, current, label) {
 export function badge(text, kind = '') {
   return h('span', { class: `badge ${kind}` }, text);
 }
+
+const styles = new Set();
+/** Loads a screen's own stylesheet once (`/css/admin.css`), so public pages stay small. */
+export function useStyle(href) {
+  if (styles.has(href)) return;
+  styles.add(href);
+  document.head.append(h('link', { rel: 'stylesheet', href }));
+}
