@@ -185,6 +185,7 @@ let firstRender = true;
 
 async function render() {
   const seq = ++renderSeq;
+  drawnAt = location.pathname + location.search;
   const main = document.getElementById('main');
   const found = match(location.pathname);
   try {
@@ -246,7 +247,12 @@ document.addEventListener('click', (ev) => {
   ev.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 });
-window.addEventListener('popstate', () => render());
+// Back and Forward redraw the page; a change of the #fragment alone (the skip link) does not.
+let drawnAt = null;
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search === drawnAt) return;
+  render();
+});
 
 async function boot() {
   try {

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod browser;
 mod catalog;
 mod cli;
 mod deploy;

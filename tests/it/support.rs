@@ -11,7 +11,7 @@ use hromada::auth::password::Passwords;
 use hromada::config::{AuthSettings, Settings};
 use hromada::domain::{Clock, ManualClock};
 use hromada::{Server, build_state};
-use poem::{Route, get, handler};
+use poem::{EndpointExt, Route, get, handler};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -403,7 +403,7 @@ pub async fn try_spawn_on(
         .await
         .expect("application state");
     let db = state.db.clone();
-    let server = Server::bind(state, Some(test_routes())).await?;
+    let server = Server::bind(state, Some(test_routes(clock.clone()))).await?;
     let addr = server.local_addr();
     let (tx, rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(server.run_until(async {
@@ -430,8 +430,27 @@ pub async fn try_spawn_on(
 /// Signalled when `/__test/slow` has started handling a request.
 pub static SLOW_STARTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
-/// Endpoints that misbehave on purpose, mounted under `/__test` with the real middleware.
-fn test_routes() -> Route {
+#[derive(serde::Deserialize)]
+struct Advance {
+    #[serde(default)]
+    days: i64,
+    #[serde(default)]
+    hours: i64,
+}
+
+/// Endpoints for tests, mounted under `/__test` with the real middleware: some misbehave on
+/// purpose; `POST /__test/clock?days=&hours=` moves the clock for tests in another process
+/// (the browser tests).
+fn test_routes(clock: Arc<ManualClock>) -> Route {
+    #[handler]
+    fn advance(
+        poem::web::Data(clock): poem::web::Data<&Arc<ManualClock>>,
+        poem::web::Query(by): poem::web::Query<Advance>,
+    ) -> String {
+        clock.advance(chrono::Duration::days(by.days) + chrono::Duration::hours(by.hours));
+        clock.now().to_rfc3339()
+    }
+
     #[handler]
     fn panics() -> &'static str {
         panic!("deliberate test panic: secret internals")
@@ -447,6 +466,7 @@ fn test_routes() -> Route {
     Route::new()
         .at("/panic", get(panics))
         .at("/slow", get(slow))
+        .at("/clock", poem::post(advance).data(clock))
 }
 
 /// The first line a helper process prints on stdout (its "ready" line), within `seconds`.

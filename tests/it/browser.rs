@@ -1,0 +1,138 @@
+//! The web app in a real browser: each `tests/browser/<area>.test.mjs` drives Debian's headless
+//! Chromium with playwright-core against its own fresh server (this database, the test clock
+//! reachable at `POST /__test/clock`) and the fixture below. Screenshots land in
+//! `target/screenshots/`. Outside CI, the tests are skipped when node, Chromium or the npm
+//! packages (`npm ci --prefix tests/browser`) are missing.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use entities::city_role::Role;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{Value, json};
+
+use crate::projects::{PASSWORD, city};
+use crate::support::{TestApp, spawn_app};
+
+/// Chromium is heavy for a 2-core machine: one browser test at a time.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+}
+
+/// Whether node, Chromium and the npm packages are there; in CI their absence fails the test.
+fn available() -> bool {
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let packages = root()
+        .join("tests/browser/node_modules/playwright-core")
+        .exists()
+        && root().join("tests/browser/node_modules/axe-core").exists();
+    let ok = node && packages && chromium().exists();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the browser tests need node, Chromium ({}) and `npm ci --prefix tests/browser` in CI",
+            chromium().display()
+        );
+        eprintln!(
+            "skipped: install chromium and node, and run `npm ci --prefix tests/browser` \
+             (node: {node}, packages: {packages})"
+        );
+    }
+    ok
+}
+
+/// Kyiv in its submission stage (`projects::city`), an observer, and six voters with complete
+/// profiles; every account has the password `PASSWORD`.
+async fn fixture(app: &TestApp) -> Value {
+    let c = city(app).await;
+    let kyiv = entities::city::Entity::find()
+        .filter(entities::city::Column::Slug.eq("kyiv"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("kyiv")
+        .id;
+    app.user("+380931000005", PASSWORD, false, &[(kyiv, Role::Observer)])
+        .await;
+    let mut voters = vec![];
+    for i in 0..6 {
+        let login = format!("+3809310000{}", 10 + i);
+        app.user(&login, PASSWORD, false, &[]).await;
+        let mut voter = app.browser();
+        assert_eq!(voter.login(&login, PASSWORD).await.status(), 200);
+        let profile = voter
+            .patch(
+                "/api/v1/me",
+                &json!({ "birth_date": format!("1985-01-{:02}", i + 1), "phone": login }),
+            )
+            .await;
+        assert_eq!(profile.status(), 200);
+        voters.push(login);
+    }
+    let session: Value = app
+        .get("/api/v1/cities/kyiv/sessions/current")
+        .await
+        .json()
+        .await
+        .unwrap();
+    json!({
+        "city": "kyiv",
+        "password": PASSWORD,
+        "admin": "+380931000001",
+        "moderator": "+380931000002",
+        "author": "+380931000003",
+        "resident": "+380931000004",
+        "observer": "+380931000005",
+        "voters": voters,
+        "category": c.category,
+        "district": c.district,
+        "pots": { "small": c.small, "local": c.local },
+        "session": session["id"],
+    })
+}
+
+/// Runs one browser test file against a fresh server with the fixture.
+async fn run(file: &str) {
+    if !available() {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().await;
+    let app = spawn_app().await;
+    let fixture = fixture(&app).await;
+    let shots = root().join("target/screenshots");
+    let mut child = tokio::process::Command::new("node")
+        .arg("--test")
+        .arg("--test-reporter=spec")
+        .arg(format!("tests/browser/{file}"))
+        .current_dir(root())
+        .env("HROMADA_URL", format!("http://{}", app.addr))
+        .env("HROMADA_FIXTURE", fixture.to_string())
+        .env("HROMADA_SCREENSHOTS", &shots)
+        .env("CHROMIUM", chromium())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("node");
+    let status = tokio::time::timeout(Duration::from_secs(600), child.wait())
+        .await
+        .unwrap_or_else(|_| panic!("{file} ran for more than 10 minutes"))
+        .expect("node ran");
+    assert!(status.success(), "{file} failed (its output is above)");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shell_and_home() {
+    run("shell.test.mjs").await;
+}
