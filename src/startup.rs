@@ -14,7 +14,7 @@ use rust_embed::Embed;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::api::middleware::{BodyLimit, Observe, PanicToProblem, Problems};
+use crate::api::middleware::{BodyLimit, Observe, PanicToProblem, Problems, SecurityHeaders};
 use crate::api::{self, system};
 use crate::auth::session::Sessions;
 use crate::config::Settings;
@@ -96,6 +96,7 @@ pub fn build_app(state: AppState, extra: Option<Route>) -> impl Endpoint + 'stat
         routes = routes.nest("/__test", extra);
     }
     let metrics = state.metrics.clone();
+    let https = state.settings.server.public_url.starts_with("https://");
     let problems = Problems {
         state: state.clone(),
     };
@@ -104,6 +105,7 @@ pub fn build_app(state: AppState, extra: Option<Route>) -> impl Endpoint + 'stat
         .with(CatchPanic::new().with_handler(PanicToProblem))
         .with(problems)
         .with(Observe { metrics })
+        .with(SecurityHeaders { https })
 }
 
 /// A bound, not yet serving, HTTP server.

@@ -383,3 +383,79 @@ impl PanicHandler for PanicToProblem {
         StatusCode::INTERNAL_SERVER_ERROR
     }
 }
+
+/// The web app's Content Security Policy: its own scripts and styles only (no inline code),
+/// images also from the map tile servers an admin configures (any HTTPS host), requests to
+/// this origin only, and no framing.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self'; img-src 'self' data: blob: https:; connect-src 'self'; font-src 'self'; \
+     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Security headers on every response. The API docs (`/docs`, Swagger UI with its inline
+/// script) get the same headers but a CSP that allows what the Swagger UI page needs.
+pub struct SecurityHeaders {
+    /// Whether the site is served over HTTPS (then browsers are told to keep to it: HSTS).
+    pub https: bool,
+}
+
+impl<E: Endpoint> Middleware<E> for SecurityHeaders {
+    type Output = SecurityHeadersEndpoint<E>;
+
+    fn transform(&self, ep: E) -> Self::Output {
+        SecurityHeadersEndpoint {
+            inner: ep,
+            https: self.https,
+        }
+    }
+}
+
+pub struct SecurityHeadersEndpoint<E> {
+    inner: E,
+    https: bool,
+}
+
+impl<E: Endpoint> Endpoint for SecurityHeadersEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, req: Request) -> Result<Self::Output> {
+        let docs = req.uri().path().starts_with("/docs");
+        let mut response = match self.inner.call(req).await {
+            Ok(output) => output.into_response(),
+            Err(err) => err.into_response(),
+        };
+        let headers = response.headers_mut();
+        let csp = if docs {
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' \
+             'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+        } else {
+            CONTENT_SECURITY_POLICY
+        };
+        headers.insert(
+            poem::http::header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(csp),
+        );
+        headers.insert(
+            poem::http::header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        headers.insert(
+            poem::http::header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        );
+        headers.insert(
+            poem::http::header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        );
+        headers.insert(
+            "permissions-policy",
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=(self)"),
+        );
+        if self.https {
+            headers.insert(
+                poem::http::header::STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+            );
+        }
+        Ok(response)
+    }
+}

@@ -40,13 +40,65 @@ async fn probes_spec_docs_and_shell_are_served() {
     );
     let html = home.text().await.unwrap();
     assert!(
-        html.contains("Громада") && html.contains("href=\"/docs\""),
+        html.contains("Громада") && html.contains("/js/main.js"),
         "{html}"
     );
+
+    // Any page address of the web app is its shell; files and API addresses that do not
+    // exist stay 404.
+    for page in ["/cities/kyiv", "/cities/kyiv/projects/12", "/verify-email"] {
+        let resp = app.get(page).await;
+        assert_eq!(resp.status(), 200, "{page}");
+        assert_eq!(resp.headers()["cache-control"], "no-cache", "{page}");
+        assert!(resp.text().await.unwrap().contains("/js/main.js"), "{page}");
+    }
+    assert_eq!(app.get("/js/main.js").await.status(), 200);
+    assert_eq!(app.get("/js/nothing.js").await.status(), 404);
+    assert_eq!(app.get("/api/nothing").await.status(), 404);
+    assert_eq!(app.get("/api/v1/nothing").await.status(), 404);
 
     let meta: serde_json::Value = app.get("/api/v1/meta").await.json().await.unwrap();
     assert_eq!(meta["name"], "hromada");
     assert_eq!(meta["languages"], json!(["uk", "en"]));
+}
+
+#[tokio::test]
+async fn security_headers_on_pages_api_and_docs() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/cities/kyiv",
+        "/api/v1/meta",
+        "/api/v1/nothing",
+        "/app.css",
+    ] {
+        let resp = app.get(path).await;
+        let h = resp.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("script-src 'self';"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["x-frame-options"], "DENY", "{path}");
+        assert!(h.contains_key("referrer-policy"), "{path}");
+        assert!(
+            !h.contains_key("strict-transport-security"),
+            "plain HTTP: {path}"
+        );
+    }
+    // Swagger UI needs its inline script; it still may not be framed.
+    let docs = app.get("/docs").await;
+    let csp = docs.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+
+    let https = spawn_app_with(|s| s.server.public_url = "https://gb.example.org".into()).await;
+    let resp = https.get("/").await;
+    assert!(
+        resp.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .starts_with("max-age=")
+    );
 }
 
 #[tokio::test]
@@ -77,7 +129,7 @@ async fn request_ids_are_echoed_or_generated() {
     // A forged id with control characters is replaced, and the problem names the id used.
     let not_found = app
         .client
-        .get(app.url("/no/such/page"))
+        .get(app.url("/no/such/page.html"))
         .header("x-request-id", "bad id with spaces")
         .send()
         .await
@@ -105,7 +157,7 @@ async fn unknown_routes_are_localized_problems() {
 
     let en = app
         .client
-        .get(app.url("/nothing-here"))
+        .get(app.url("/nothing-here.txt"))
         .header("accept-language", "en-GB,en;q=0.9,uk;q=0.5")
         .send()
         .await
