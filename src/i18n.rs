@@ -68,6 +68,8 @@ impl Lang {
 /// All bundles, loaded once at start.
 pub struct Localizer {
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    /// Every key with its source text, read once at start (`entries`).
+    entries: HashMap<Lang, Vec<(String, String)>>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -118,7 +120,15 @@ impl Localizer {
             }
             bundles.insert(lang, bundle);
         }
-        Ok(Self { bundles })
+        let mut localizer = Self {
+            bundles,
+            entries: HashMap::new(),
+        };
+        for lang in Lang::ALL {
+            let entries = localizer.read_entries(lang);
+            localizer.entries.insert(lang, entries);
+        }
+        Ok(localizer)
     }
 
     /// The message `key` (or its attribute `key.attr`) in `lang`, falling back to Ukrainian.
@@ -168,6 +178,10 @@ impl Localizer {
     /// Every key of a language, messages and their attributes (`id`, `id.attr`), with its
     /// text as written in `locales/` (arguments as `{ $name }`), sorted by key.
     pub fn entries(&self, lang: Lang) -> Vec<(String, String)> {
+        self.entries.get(&lang).cloned().unwrap_or_default()
+    }
+
+    fn read_entries(&self, lang: Lang) -> Vec<(String, String)> {
         use fluent_syntax::ast;
         let prefix = format!("{}/", lang.code());
         let mut entries = vec![];

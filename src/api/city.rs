@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use poem::Result;
 use poem::web::Data;
-use poem_openapi::param::{Path, Query};
+use poem_openapi::param::{Header, Path, Query};
 use poem_openapi::payload::{Binary, Json};
 use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 
@@ -21,6 +21,38 @@ use crate::domain::timeline::{Phase, StageDates, StageKind};
 use crate::state::AppState;
 
 pub struct CityApi;
+
+#[derive(ApiResponse)]
+pub enum MessagesOut {
+    /// The messages, `{key: Fluent source}`.
+    #[oai(status = 200)]
+    Messages(
+        Json<BTreeMap<String, String>>,
+        #[oai(header = "ETag")] String,
+        #[oai(header = "Cache-Control")] String,
+    ),
+    /// Unchanged since the `ETag` the client sent.
+    #[oai(status = 304)]
+    NotModified(
+        #[oai(header = "ETag")] String,
+        #[oai(header = "Cache-Control")] String,
+    ),
+}
+
+impl MessagesOut {
+    fn new(messages: BTreeMap<String, String>, if_none_match: Option<String>) -> Self {
+        use std::hash::{Hash, Hasher};
+        // The same messages give the same tag on every instance running this build.
+        let mut hasher = std::hash::DefaultHasher::new();
+        messages.hash(&mut hasher);
+        let etag = format!("\"{:016x}\"", hasher.finish());
+        if if_none_match.is_some_and(|sent| sent.split(',').any(|t| t.trim() == etag)) {
+            MessagesOut::NotModified(etag, "no-cache".into())
+        } else {
+            MessagesOut::Messages(Json(messages), etag, "no-cache".into())
+        }
+    }
+}
 
 #[derive(Debug, Object)]
 pub struct CityChangeIn {
@@ -625,6 +657,21 @@ impl CityApi {
         Ok(Done::NoContent)
     }
 
+    /// Every category, inactive ones too, with its position, in display order.
+    #[oai(
+        path = "/cities/:slug/categories",
+        method = "get",
+        operation_id = "listCategories"
+    )]
+    async fn categories(
+        &self,
+        state: Data<&AppState>,
+        slug: Path<String>,
+    ) -> Result<Json<Vec<CategoryOut>>> {
+        let list = city::categories(&state, &slug).await?;
+        Ok(Json(list.into_iter().map(category_out).collect()))
+    }
+
     /// Adds a project category (admins).
     #[oai(
         path = "/cities/:slug/categories",
@@ -828,7 +875,7 @@ impl CityApi {
     }
 
     /// The web app's messages with this city's overrides: `{key: Fluent source}`, problems and
-    /// e-mails left out.
+    /// e-mails left out. Revalidated by `ETag` (`If-None-Match` gets a 304).
     #[oai(
         path = "/cities/:slug/messages/:lang",
         method = "get",
@@ -839,8 +886,10 @@ impl CityApi {
         state: Data<&AppState>,
         slug: Path<String>,
         lang: Path<String>,
-    ) -> Result<Json<BTreeMap<String, String>>> {
-        Ok(Json(content::messages(&state, Some(&slug), &lang).await?))
+        #[oai(name = "If-None-Match")] if_none_match: Header<Option<String>>,
+    ) -> Result<MessagesOut> {
+        let messages = content::messages(&state, Some(&slug), &lang).await?;
+        Ok(MessagesOut::new(messages, if_none_match.0))
     }
 
     /// The web app's messages as shipped (no city yet, e.g. the list of cities).
@@ -849,8 +898,10 @@ impl CityApi {
         &self,
         state: Data<&AppState>,
         lang: Path<String>,
-    ) -> Result<Json<BTreeMap<String, String>>> {
-        Ok(Json(content::messages(&state, None, &lang).await?))
+        #[oai(name = "If-None-Match")] if_none_match: Header<Option<String>>,
+    ) -> Result<MessagesOut> {
+        let messages = content::messages(&state, None, &lang).await?;
+        Ok(MessagesOut::new(messages, if_none_match.0))
     }
 
     /// Overrides a string for this city (moderators, admins).

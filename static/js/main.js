@@ -148,11 +148,17 @@ export function displayName(user) {
   return name || user.login;
 }
 
+/** Marks the menu item of this page: the one whose address is the longest prefix of it. */
 function markCurrent() {
-  for (const a of document.querySelectorAll('.site-nav a')) {
+  const links = [...document.querySelectorAll('.site-nav a')];
+  let best = null;
+  for (const a of links) {
     const href = a.getAttribute('href');
-    const current = location.pathname === href || location.pathname.startsWith(`${href}/`);
-    if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+    const inside = location.pathname === href || location.pathname.startsWith(`${href}/`);
+    if (inside && (!best || href.length > best.getAttribute('href').length)) best = a;
+  }
+  for (const a of links) {
+    if (a === best) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
 }
 

@@ -681,6 +681,65 @@ async fn translation_overrides_apply_at_once_and_reset() {
 }
 
 #[tokio::test]
+async fn the_web_apps_messages_carry_overrides_and_revalidate_by_etag() {
+    let app = spawn_app().await;
+    let (_, s) = staff(&app).await;
+    let url = "/api/v1/cities/kyiv/messages/uk";
+    let first = app.get(url).await;
+    assert_eq!(first.status(), 200);
+    assert_eq!(first.headers()["cache-control"], "no-cache");
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let messages: Value = first.json().await.unwrap();
+    assert_eq!(messages["nav-projects"], "Проєкти");
+    // Fluent source, selectors included, for the app to format; problems and e-mails are the
+    // server's own.
+    assert!(
+        messages["home-votes-per-voter"]
+            .as_str()
+            .unwrap()
+            .contains("$count ->")
+    );
+    assert!(messages.get("problem-not-found").is_none());
+    assert!(
+        messages
+            .as_object()
+            .unwrap()
+            .keys()
+            .all(|k| !k.starts_with("email-"))
+    );
+    let again = app
+        .client
+        .get(app.url(url))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+
+    let key = "/api/v1/cities/kyiv/translations/uk/nav-projects";
+    let set = s
+        .moderator
+        .put_json(key, &json!({ "value": "Ідеї міста" }))
+        .await;
+    assert_eq!(set.status(), 204);
+    let changed = app
+        .client
+        .get(app.url(url))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), 200);
+    assert_ne!(changed.headers()["etag"].to_str().unwrap(), etag);
+    let messages: Value = changed.json().await.unwrap();
+    assert_eq!(messages["nav-projects"], "Ідеї міста");
+    // Without a city, the messages as shipped.
+    let shipped: Value = app.get("/api/v1/messages/uk").await.json().await.unwrap();
+    assert_eq!(shipped["nav-projects"], "Проєкти");
+    problem(app.get("/api/v1/messages/de").await, 422, "lang-invalid").await;
+}
+
+#[tokio::test]
 async fn pages_publish_and_never_carry_scripts() {
     let app = spawn_app().await;
     let (_, s) = staff(&app).await;
@@ -870,6 +929,17 @@ async fn districts_take_validated_boundaries() {
         detail["categories"],
         json!([]),
         "inactive categories are not offered"
+    );
+    let all: Value = app
+        .get("/api/v1/cities/kyiv/categories")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        all,
+        json!([{ "id": cid, "name": { "uk": "Спорт", "en": "Sport" }, "position": 2, "active": false }]),
+        "the directory's editors see every category"
     );
     assert_eq!(
         s.admin

@@ -3,7 +3,7 @@
 
 import { api, ApiError } from '../api.js';
 import { t, pick, label, money, date, duration } from '../i18n.js';
-import { h } from '../dom.js';
+import { h, useStyle } from '../dom.js';
 
 export async function cities(ctx) {
   const list = ctx.cities.length ? ctx.cities : await api.get('/cities');
@@ -39,6 +39,14 @@ export async function home(ctx) {
           ' ',
           h('a', { class: 'btn', href: ctx.path('/me/projects/new') }, t('home-propose'))))),
   ];
+  const missing = await missingFields(ctx);
+  if (missing.length) {
+    // After a Kyiv ID sign-in the resident lands here: name what the profile still lacks.
+    parts.unshift(h('section', { class: 'warning', 'aria-labelledby': 'missing-title' },
+      h('h2', { id: 'missing-title', class: 'warning-title' }, t('home-missing-title')),
+      h('p', {}, t('home-missing-text'), ' ', missing.map((code) => label('field', code)).join(', '), '.'),
+      h('p', {}, h('a', { href: ctx.path('/me') }, t('home-missing-link')))));
+  }
   if (!session) {
     parts.push(h('p', { class: 'notice' }, t('home-no-session')));
     return parts;
@@ -49,6 +57,13 @@ export async function home(ctx) {
     timeline(session),
     pots(session)));
   return parts;
+}
+
+/** The profile fields the city's current session requires that the signed-in user lacks. */
+async function missingFields(ctx) {
+  if (!ctx.user) return [];
+  const me = await api.get(ctx.cityApi('/me'));
+  return me.missing_fields || [];
 }
 
 function nowLine(session) {
@@ -85,4 +100,34 @@ function pots(session) {
       h('span', { class: 'amount' }, money(p.total)),
       p.max_project_cost ? h('span', { class: 'muted' }, t('home-pot-max-cost', { amount: money(p.max_project_cost) })) : null))),
     h('p', {}, t('home-votes-per-voter', { count: session.parameters.votes_per_voter })));
+}
+
+// ---- static pages under «Про проект» ----
+
+/** The list of the city's published pages. */
+export async function pages(ctx) {
+  useStyle('/css/public.css');
+  const list = await api.get(ctx.cityApi('/pages'));
+  return [
+    h('h1', {}, t('pages-title')),
+    list.length
+      ? h('ul', { class: 'page-list' }, list.map((p) => h('li', {},
+        h('a', { href: ctx.path(`/about/${encodeURIComponent(p.slug)}`) }, pick(p.title)))))
+      : h('p', { class: 'empty' }, t('pages-none')),
+  ];
+}
+
+/** One page: its title and its body as HTML. */
+export async function page(ctx, params) {
+  useStyle('/css/public.css');
+  const p = await api.get(ctx.cityApi(`/pages/${encodeURIComponent(params.page)}`));
+  const body = h('div', { class: 'prose' });
+  // `html` is the page's Markdown rendered and sanitized by the server (ammonia: no scripts,
+  // no event handlers, safe links), so it may go in as HTML; nothing else on this page does.
+  body.innerHTML = pick(p.html);
+  return h('article', { class: 'static-page' },
+    h('p', { class: 'crumbs' }, h('a', { href: ctx.path('/about') }, t('pages-back'))),
+    h('h1', {}, pick(p.title)),
+    body,
+    h('p', { class: 'muted updated' }, t('pages-updated', { date: date(p.updated_at) })));
 }
