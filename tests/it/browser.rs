@@ -136,3 +136,8 @@ async fn run(file: &str) {
 async fn shell_and_home() {
     run("shell.test.mjs").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resident_registers_profile_and_project() {
+    run("resident.test.mjs").await;
+}
