@@ -82,6 +82,18 @@ const PROJECTS: [(&str, usize, Option<usize>, &str); 8] = [
     ("Воркаут-майданчик на Борщагівці", 3, Some(7), "420000.00"),
 ];
 
+/// Where each of `PROJECTS` is, for the map (latitude, longitude).
+const POINTS: [(f64, f64); 8] = [
+    (50.5106, 30.4180),
+    (50.4421, 30.5880),
+    (50.5134, 30.6037),
+    (50.4547, 30.4496),
+    (50.4660, 30.5160),
+    (50.4501, 30.5234),
+    (50.4358, 30.5163),
+    (50.4270, 30.3580),
+];
+
 /// Seeds the demo when the database has no city yet. Returns the accounts created, or `None`
 /// when the database already had data (then nothing is changed).
 pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount>>> {
@@ -190,6 +202,7 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
         name_uk: Set("Громадський бюджет 2027".into()),
         name_en: Set("Participatory budget 2027".into()),
         votes_per_voter: Set(5),
+        results_rule: Set(crate::domain::tally::Rule::Greedy.pabulib_name().into()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -287,7 +300,9 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
     }
 
     let pots = store::budget_sessions::pots(&txn, session.id).await?;
-    for (index, (title, category, district, cost)) in PROJECTS.into_iter().enumerate() {
+    for (index, ((title, category, district, cost), (lat, lon))) in
+        PROJECTS.into_iter().zip(POINTS).enumerate()
+    {
         let cost: Money = cost.parse().map_err(AppError::from)?;
         let pot = pots
             .iter()
@@ -306,8 +321,8 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
                     title: title.into(),
                     description: format!("{title}: опис проєкту для демонстрації платформи."),
                     address: None,
-                    lat: None,
-                    lon: None,
+                    lat: Some(lat),
+                    lon: Some(lon),
                     beneficiaries: None,
                     implementation_notes: None,
                     cost,

@@ -9,7 +9,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use entities::city_role::Role;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::projects::{PASSWORD, city};
@@ -55,16 +55,23 @@ fn available() -> bool {
 }
 
 /// Kyiv in its submission stage (`projects::city`), an observer, and six voters with complete
-/// profiles; every account has the password `PASSWORD`.
-async fn fixture(app: &TestApp) -> Value {
+/// profiles; every account has the password `PASSWORD`. With `commission`, the city holds
+/// commission elections («Дозволити ГБК», which admins can only turn on before a session
+/// starts, so it is set here directly).
+async fn fixture(app: &TestApp, commission: bool) -> Value {
     let c = city(app).await;
     let kyiv = entities::city::Entity::find()
         .filter(entities::city::Column::Slug.eq("kyiv"))
         .one(&app.db)
         .await
         .unwrap()
-        .expect("kyiv")
-        .id;
+        .expect("kyiv");
+    if commission {
+        let mut city: entities::city::ActiveModel = kyiv.clone().into();
+        city.allow_commission = sea_orm::Set(true);
+        city.update(&app.db).await.unwrap();
+    }
+    let kyiv = kyiv.id;
     app.user("+380931000005", PASSWORD, false, &[(kyiv, Role::Observer)])
         .await;
     let mut voters = vec![];
@@ -106,12 +113,16 @@ async fn fixture(app: &TestApp) -> Value {
 
 /// Runs one browser test file against a fresh server with the fixture.
 async fn run(file: &str) {
+    run_in(file, false).await;
+}
+
+async fn run_in(file: &str, commission: bool) {
     if !available() {
         return;
     }
     let _one = ONE_AT_A_TIME.lock().await;
     let app = spawn_app().await;
-    let fixture = fixture(&app).await;
+    let fixture = fixture(&app, commission).await;
     let shots = root().join("target/screenshots");
     let mut child = tokio::process::Command::new("node")
         .arg("--test")
@@ -140,4 +151,14 @@ async fn shell_and_home() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resident_registers_profile_and_project() {
     run("resident.test.mjs").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_catalogue_map_project_and_results() {
+    run("public.test.mjs").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_directory_staff_keys_emails_audit() {
+    run("admin.test.mjs").await;
 }

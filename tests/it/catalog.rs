@@ -157,6 +157,15 @@ async fn demo_seeds_a_whole_city_once() {
     assert_eq!(current["now"]["stage"], "voting", "{current}");
     assert_eq!(current["pots"].as_array().unwrap().len(), 2);
     assert_eq!(current["pots"][0]["max_project_cost"], "1999999.99");
+    // A rule the results can be computed by, and projects on the map.
+    assert_eq!(current["parameters"]["results_rule"], "greedy");
+    let map: serde_json::Value = app
+        .get("/api/v1/cities/kyiv/projects-map")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(map["features"].as_array().unwrap().len(), 8, "{map}");
     let about: serde_json::Value = app
         .get("/api/v1/cities/kyiv/pages/about")
         .await
