@@ -100,6 +100,19 @@ pub struct AuditPage {
     pub offset: u64,
 }
 
+/// Whether the audit log's hash chain holds (`hromada audit verify`, for the city's staff).
+#[derive(Debug, Object)]
+pub struct AuditVerificationDto {
+    /// Every row follows the one before it and matches its hash.
+    pub intact: bool,
+    /// Rows checked, when the chain holds (the whole platform's chain, which the city's rows
+    /// are part of).
+    pub rows_checked: Option<u64>,
+    /// The first row where the chain does not hold.
+    pub broken_row_id: Option<i64>,
+    pub checked_at: DateTime<Utc>,
+}
+
 #[derive(Debug, Clone, Copy, Enum)]
 #[oai(rename_all = "snake_case")]
 pub enum EmailStatusDto {
@@ -348,6 +361,28 @@ impl AdminApi {
         Ok(Json(audit_page(
             staff::audit(&state, Some(&session.0.actor), Some(&slug), query).await?,
         )))
+    }
+
+    /// Walks the audit log's hash chain and says whether it holds (admins, observers, platform
+    /// admins).
+    #[oai(
+        path = "/cities/:slug/audit/verification",
+        method = "get",
+        operation_id = "verifyCityAudit"
+    )]
+    async fn verify_city_audit(
+        &self,
+        state: Data<&AppState>,
+        session: SessionCookie,
+        slug: Path<String>,
+    ) -> Result<Json<AuditVerificationDto>> {
+        let v = staff::verify_audit(&state, Some(&session.0.actor), &slug).await?;
+        Ok(Json(AuditVerificationDto {
+            intact: v.result.is_ok(),
+            rows_checked: v.result.as_ref().ok().copied(),
+            broken_row_id: v.result.as_ref().err().map(|b| b.row_id()),
+            checked_at: v.checked_at,
+        }))
     }
 
     /// The whole platform's audit log (platform admins).

@@ -351,6 +351,13 @@ pub async fn save_district(
     Ok(saved)
 }
 
+/// Every category of the city, inactive ones too, in display order (for the directory's
+/// editors; the public city view offers the active ones only).
+pub async fn categories(state: &AppState, slug: &str) -> AppResult<Vec<category::Model>> {
+    let city = super::find_city(state, slug).await?;
+    Ok(store::catalog::categories(&state.db, city.id).await?)
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct CategoryInput {
     pub name_uk: Option<String>,

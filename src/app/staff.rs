@@ -305,6 +305,30 @@ pub async fn retry_email(
     Ok(())
 }
 
+/// What a check of the audit chain found, for a city's staff.
+#[derive(Debug, Clone)]
+pub struct AuditVerification {
+    /// `Ok(rows checked)`: the whole platform's chain, which the city's rows are part of, holds;
+    /// otherwise the first row where it does not.
+    pub result: Result<u64, crate::domain::audit::BrokenLink>,
+    pub checked_at: DateTime<Utc>,
+}
+
+/// Walks the audit chain for a city's admins and observers (the city's rows cannot be checked
+/// apart from the rows they follow).
+pub async fn verify_audit(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+) -> AppResult<AuditVerification> {
+    super::city_for(state, actor, slug, Action::ViewAudit).await?;
+    let checked_at = state.clock.now();
+    Ok(AuditVerification {
+        result: verify_audit_chain(state).await?,
+        checked_at,
+    })
+}
+
 /// Walks the whole audit chain; `Ok(rows checked)` or the first broken link.
 pub async fn verify_audit_chain(
     state: &AppState,

@@ -57,6 +57,26 @@ async fn a_tampered_row_breaks_the_chain_and_is_named() {
     );
     assert!(String::from_utf8_lossy(&intact.stdout).contains("audit chain intact: 3 rows"));
 
+    // The city's admins and observers see the same verdict in the web app.
+    let verification = "/api/v1/cities/kyiv/audit/verification";
+    let seen = admin.get(verification).await;
+    assert_eq!(seen.status(), 200);
+    let seen: serde_json::Value = seen.json().await.unwrap();
+    assert_eq!(seen["intact"], true, "{seen}");
+    assert_eq!(seen["rows_checked"], 3, "{seen}");
+    assert!(seen["broken_row_id"].is_null(), "{seen}");
+    let mut observer = app.browser();
+    observer
+        .login("+380501000003", "довгий тестовий пароль")
+        .await;
+    assert_eq!(observer.get(verification).await.status(), 200);
+    let mut moderator = app.browser();
+    moderator
+        .login("+380501000002", "довгий тестовий пароль")
+        .await;
+    assert_eq!(moderator.get(verification).await.status(), 403);
+    assert_eq!(app.browser().get(verification).await.status(), 401);
+
     // The database itself refuses changes to the log.
     let backend = app.db.get_database_backend();
     assert!(
@@ -86,4 +106,8 @@ async fn a_tampered_row_breaks_the_chain_and_is_named() {
     assert!(!broken.status.success());
     let stderr = String::from_utf8_lossy(&broken.stderr);
     assert!(stderr.contains("audit chain broken at row 2"), "{stderr}");
+    let seen: serde_json::Value = observer.get(verification).await.json().await.unwrap();
+    assert_eq!(seen["intact"], false, "{seen}");
+    assert_eq!(seen["broken_row_id"], 2, "{seen}");
+    assert!(seen["rows_checked"].is_null(), "{seen}");
 }

@@ -1,0 +1,333 @@
+# The city admin's pages (АРМ адміністратора): the «Місто» directory and its tabs, districts,
+# categories, sessions, the commission election's parameters, staff, API keys, e-mails, audit.
+
+adm-title = Administration
+adm-tabs = Administration sections
+adm-forbidden = This page is for the city's admins and observers.
+adm-read-only = You are viewing the settings as an observer: you cannot change them.
+adm-admins-only = Only the city's admins can open this section.
+adm-tab-settings = City
+adm-tab-geocoding = Geocoding services
+adm-tab-districts = Districts
+adm-tab-categories = Categories
+adm-tab-sessions = Sessions
+adm-tab-staff = Users and roles
+adm-tab-api-keys = API keys
+adm-tab-emails = E-mails
+adm-tab-audit = Audit log
+adm-actions = Actions
+adm-edit-named = Edit: { $name }
+adm-delete-named = Delete: { $name }
+adm-name-uk = Name in Ukrainian
+adm-name-en = Name in English
+adm-copy = Copy
+adm-copied = Copied
+adm-copy-failed = Could not copy — select it and copy by hand
+adm-money-hint = In hryvnias, e.g. 1000000.00
+adm-pages = Pages of the list
+adm-page-prev = ← Previous
+adm-page-next = Next →
+adm-page-of = Page { $page } of { $pages }
+
+## «Місто» and «Інші налаштування»
+adm-city-title = City
+adm-city-contacts = Contacts
+adm-city-contacts-hint = Shown at the bottom of every page of the site.
+adm-city-time-zone = Time zone
+adm-city-time-zone-hint = An IANA name such as Europe/Kyiv. Stages open and close at midnight in this time.
+adm-city-slug = City address
+adm-city-slug-hint = Lowercase Latin letters, digits and dashes; the city's page addresses are made from it.
+adm-city-save = Save the city's details
+adm-city-saved = The details of «{ $city }» are saved.
+adm-settings-title = Other settings
+adm-settings-allow-commission = Allow the commission (ГБК)
+adm-settings-allow-commission-hint = Turns on the elections of the public budget commission. Set it before a session starts.
+adm-settings-tile-url = Raster tile address for Leaflet
+adm-settings-tile-url-hint = A template with {"{"}z{"}"}, {"{"}x{"}"}, {"{"}y{"}"}. The site's maps and the property system (ІАС «Майно») use it.
+adm-settings-map = Map centre
+adm-settings-map-hint = What the projects map shows when it opens.
+adm-settings-map-lat = Latitude
+adm-settings-map-lon = Longitude
+adm-settings-map-zoom = Zoom
+adm-settings-save = Save the settings
+adm-settings-saved = The settings are saved.
+
+## «Сервіси геокодування»
+adm-geo-title = Geocoding services
+adm-geo-mode = Search mode
+adm-geo-radius = Search radius, km
+adm-geo-radius-hint = Addresses are looked for in a square around the city's map centre.
+adm-geo-radius-value = { $km } km
+adm-geo-providers = Geocoding systems
+adm-geo-provider = System
+adm-geo-enabled = Connected
+adm-geo-enabled-label = Connect { $provider }
+adm-geo-priority = Priority
+adm-geo-priority-hint = 3 is the highest: this system is asked first.
+adm-geo-priority-value = { $n }
+adm-geo-base-url = Service address
+adm-geo-timeout = Time-out, ms
+adm-geo-key = API key:
+adm-geo-key-set = set ({ $masked })
+adm-geo-key-not-set = not set
+adm-geo-key-new = API key
+adm-geo-key-new-hint = Needed for Visicom and Google Maps.
+adm-geo-key-replace = New API key
+adm-geo-key-replace-hint = Leave it empty to keep the stored key. The stored key is never shown.
+adm-geo-key-remove = Remove the stored key
+adm-geo-save = Save the geocoding services
+adm-geo-saved = The geocoding settings are saved.
+adm-geo-test-title = Try an address search
+adm-geo-test-query = Address
+adm-geo-test-hint = The search goes through the saved settings, as in the site's address fields.
+adm-geo-test-none = Nothing found.
+adm-geo-test-place = { $lat }, { $lon } · { $provider }
+
+## Districts
+adm-districts-title = Districts
+adm-districts-lead = The city's districts, for district pots and the statistics. Upload a district's boundary as a GeoJSON file.
+adm-districts-caption = Districts: { $count }
+adm-districts-empty = No districts yet.
+adm-district-name = Name
+adm-district-boundary = Boundary
+adm-district-boundary-points = { $count ->
+        [one] { $count } point
+       *[other] { $count } points
+    }
+adm-district-no-boundary = Not uploaded
+adm-district-outline = Boundary of { $name }
+adm-district-population = Population
+adm-district-population-hint = Residents, for the turnout in the statistics. Optional.
+adm-district-boundary-file = Boundary (GeoJSON file)
+adm-district-boundary-hint = A Polygon or MultiPolygon (or a Feature of one), up to 2 MB. Without a file the boundary stays as it is.
+adm-district-remove-boundary = Remove the boundary
+adm-district-add = Add a district
+adm-district-edit = Edit the district { $name }
+adm-district-added = The district { $name } is added.
+adm-district-saved = The district { $name } is saved.
+adm-district-deleted = The district { $name } is deleted.
+adm-district-delete-title = Delete the district { $name }?
+adm-district-delete-text = A district with projects cannot be deleted.
+
+## Categories
+adm-categories-title = Categories
+adm-categories-lead = Project categories in display order. An inactive category cannot be chosen for a new project.
+adm-categories-caption = Categories: { $count }
+adm-categories-empty = No categories yet.
+adm-category-position = Order
+adm-category-position-hint = A smaller number comes higher in the list.
+adm-category-name = Name
+adm-category-active = Active
+adm-category-active-label = Active
+adm-category-active-hint = Residents can choose it for their project.
+adm-category-add = Add a category
+adm-category-edit = Edit the category { $name }
+adm-category-added = The category { $name } is added.
+adm-category-saved = The category { $name } is saved.
+adm-category-deleted = The category { $name } is deleted.
+adm-category-delete-title = Delete the category { $name }?
+adm-category-delete-text = A category with projects cannot be deleted — make it inactive instead.
+
+## Sessions
+adm-sessions-title = Public budget sessions
+adm-sessions-caption = Sessions, newest first
+adm-sessions-empty = No sessions yet.
+adm-sessions-back = ← All sessions
+adm-session-new = New session
+adm-session-name = Name
+adm-session-names = Session name
+adm-session-period-col = Dates
+adm-session-period = { $start } — { $end }
+adm-session-phase = State
+adm-session-pots = Pots
+adm-session-now = Now: { $stage }
+adm-session-not-found = Session not found
+adm-session-stages = Stages
+adm-session-stages-hint = Each stage starts the day after the previous one ends: give the first stage's start and every stage's last day. When you change a stage's end, the later stages move and keep their length.
+adm-session-stages-edit-hint = Stages that have opened keep their dates. Each stage starts the day after the previous one ends.
+adm-session-create = Create the session
+adm-session-names-stages = Name and stages
+adm-session-params-pots = Parameters and pots
+adm-session-started-locked = The session has started: its parameters and pots cannot change.
+adm-session-save-stages = Save the name and stages
+adm-session-save-params = Save the parameters and pots
+adm-session-created = The session «{ $name }» is created.
+adm-session-saved = The session is saved.
+adm-stage = Stage
+adm-stage-from = Start
+adm-stage-to = End
+adm-stage-first-start = First day of the first stage
+adm-stage-end = Last day of «{ $stage }»
+adm-stage-starts = Starts: { $date }
+adm-stage-days = { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+adm-stage-include = There is a «{ $stage }» stage
+adm-stage-dates-missing = Some stage dates are missing
+adm-stage-dates-missing-detail = Give the last day of «{ $stage }».
+adm-pots = Pots
+adm-pots-hint = The pot's total and the most one project may cost, in hryvnias.
+adm-pots-empty = No pots.
+adm-pot-n = Pot { $n }
+adm-pot-name = Name
+adm-pot-name-uk = Pot name in Ukrainian
+adm-pot-name-en = Pot name in English
+adm-pot-scope = Scope
+adm-pot-scope-citywide = Citywide
+adm-pot-scope-district = District
+adm-pot-total = Pot total, ₴
+adm-pot-max-cost = Most a project may cost, ₴
+adm-pot-max-votes = Most votes one resident gives in this pot
+adm-pot-max-votes-hint = Empty: only the overall number of votes applies.
+adm-pot-add = Add a pot
+adm-pot-remove = Remove the pot
+adm-params = Parameters
+adm-param-votes-per-voter = Votes per resident
+adm-param-votes-per-voter-hint = 1 to 50; one vote per project.
+adm-param-min-voter-age = Minimum age to vote
+adm-param-min-author-age = Minimum age of a project's author
+adm-param-results-rule = How winners are chosen
+adm-param-min-votes = Minimum votes to win
+adm-param-min-votes-hint = Needed for the rule with a vote threshold.
+adm-param-show-counts = Vote counts shown
+adm-param-vote-withdrawal = Allow taking a vote back
+adm-param-vote-withdrawal-hint = A resident may take back a vote while voting lasts.
+adm-param-required-fields = Required profile fields
+adm-param-required-fields-hint = Without them a resident can neither submit a project nor vote.
+adm-param-registration-methods = Registration methods
+adm-method-password = Login and password
+adm-method-kyiv-id = Sign-in with Kyiv ID
+adm-show-counts-live = While voting lasts
+adm-show-counts-after-results = Only with the results
+adm-rule-greedy = By votes, skipping dearer projects
+adm-rule-greedy-no-skip = By votes, until the first that does not fit
+adm-rule-greedy-threshold = By votes, with a vote threshold
+adm-rule-equalshares-add1 = Method of equal shares
+
+## The commission election of a session
+adm-election-title = Commission (ГБК) election
+adm-election-disabled = Commission elections are off: first tick «Allow the commission (ГБК)».
+adm-election-disabled-link = Open «Other settings»
+adm-election-none = The election of this session is not set up yet.
+adm-election-phase = State:
+adm-election-before = Not started
+adm-election-after = Finished
+adm-election-public-page = Election page
+adm-election-started-locked = The election has started: its parameters and stages cannot change.
+adm-election-min-votes-round2 = Minimum votes to go on to round 2
+adm-election-min-votes-hint = Candidates with at least this many round-1 votes go on to round 2.
+adm-election-votes-round1 = Votes per resident in round 1
+adm-election-votes-round2 = Votes per candidate in round 2
+adm-election-seats = Seats on the commission
+adm-election-tie-break = Breaking ties
+adm-election-tie-break-hint = When round-2 votes are equal. A tie still standing at the last seat goes to the moderators.
+adm-tie-r1-then-earlier = More round-1 votes, then the earlier application
+adm-tie-earlier-then-r1 = The earlier application, then more round-1 votes
+adm-tie-r1 = More round-1 votes
+adm-tie-earlier = The earlier application
+adm-election-stages = Election stages
+adm-election-create = Set up the election
+adm-election-save = Save the election
+adm-election-created = The commission election is set up.
+adm-election-saved = The commission election is saved.
+
+## Staff
+adm-staff-title = Users and roles
+adm-staff-lead = The city's moderators, admins and observers. Admins are appointed by a platform admin.
+adm-staff-caption = Staff: { $count }
+adm-staff-empty = No roles granted yet.
+adm-staff-person = Person
+adm-staff-no-name = No name
+adm-staff-role = Role
+adm-staff-granted = Granted
+adm-staff-login = Login
+adm-staff-login-hint = The phone number or passport series and number the person registered with.
+adm-staff-grant-title = Grant a role
+adm-staff-grant = Grant the role
+adm-staff-granted-msg = Role «{ $role }» granted: { $name }.
+adm-staff-revoke = Revoke the role
+adm-staff-revoke-named = Revoke the role «{ $role }»: { $name }
+adm-staff-revoke-title = Revoke the role «{ $role }» of { $name }?
+adm-staff-revoke-text = The person loses the access this role gave at once.
+adm-staff-revoked-msg = Role «{ $role }» revoked: { $name }.
+adm-staff-platform-only = Platform admins only
+adm-role-admin = Admin
+adm-role-moderator = Moderator
+adm-role-observer = Observer
+
+## API keys
+adm-keys-title = API keys for the property system (ІАС «Майно»)
+adm-keys-lead = Keys with which the property system reads the city's projects through the open API (the X-Api-Key header).
+adm-keys-caption = Keys
+adm-keys-empty = No keys yet.
+adm-key-name = Purpose
+adm-key-name-hint = For example: ІАС «Майно», production server.
+adm-key-prefix = Key starts with
+adm-key-created = Created
+adm-key-last-used = Last used
+adm-key-never-used = Not used yet
+adm-key-state = State
+adm-key-active = Active
+adm-key-revoked = Revoked { $date }
+adm-key-new-title = New key
+adm-key-create = Create the key
+adm-key-created-msg = The key «{ $name }» is created. Copy it now.
+adm-key-secret-title = Key «{ $name }»
+adm-key-secret-once = Copy the key and hand it to the property system over a safe channel. It is shown only now — nobody will see it again.
+adm-key-copy = Copy the key
+adm-key-revoke = Revoke
+adm-key-revoke-named = Revoke the key «{ $name }»
+adm-key-revoke-title = Revoke the key «{ $name }»?
+adm-key-revoke-text = A revoked key opens nothing any more. This cannot be undone.
+adm-key-revoked-msg = The key «{ $name }» is revoked.
+
+## The e-mail outbox
+adm-emails-title = E-mails
+adm-emails-lead = E-mails the platform sends to the city's residents, newest first. An e-mail that could not be sent can be queued again.
+adm-emails-filter = E-mail state
+adm-emails-all = All
+adm-emails-caption = E-mails: { $count }
+adm-emails-empty = No e-mails yet.
+adm-emails-empty-status = No e-mails in this state.
+adm-email-created = Created
+adm-email-to = To
+adm-email-subject = Subject
+adm-email-status = State
+adm-email-attempts = Attempts
+adm-email-error-text = Error: { $error }
+adm-email-next = Next attempt: { $date }
+adm-email-status-pending = Queued
+adm-email-status-sending = Sending
+adm-email-status-sent = Sent
+adm-email-status-failed = Not sent
+adm-email-retry = Send again
+adm-email-retry-named = Send «{ $subject }» to { $to } again
+adm-email-retried = The e-mail to { $to } is queued again.
+
+## The audit log
+adm-audit-title = Audit log
+adm-audit-intact = The log is intact.
+adm-audit-intact-detail = Hash chain checked: { $count ->
+        [one] { $count } row
+       *[other] { $count } rows
+    } of the platform, { $date }.
+adm-audit-broken = The log's chain is broken!
+adm-audit-broken-detail = Row #{ $id } was changed after it was written, or does not follow the row before it (checked { $date }). Tell the platform admin.
+adm-audit-filter = Search the log
+adm-audit-apply = Show
+adm-audit-clear = Reset
+adm-audit-action-hint = For example: role.grant
+adm-audit-target-hint = For example: user:42
+adm-audit-caption = Rows: { $count }
+adm-audit-empty = No rows yet.
+adm-audit-empty-filter = Nothing found.
+adm-audit-time = Time
+adm-audit-actor = Who
+adm-audit-action = Action
+adm-audit-target = Target
+adm-audit-summary = Changes
+adm-audit-summary-show = Show ({ $chars } characters)
+adm-audit-hash = Hash
+adm-audit-system = System
+adm-audit-user = User #{ $id }
