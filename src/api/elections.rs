@@ -10,6 +10,7 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 
 use super::ApiTags;
 use super::projects::{FileBytes, disposition};
+use super::supporters::Photo;
 use super::types::{Done, request_lang};
 use crate::app::elections::{
     self, ApplicationView, ElectionBallot, ElectionInput, ElectionView, PageInput,
@@ -154,6 +155,20 @@ pub struct CandidacyOut {
     pub round1_votes: Option<i64>,
     pub round2_votes: Option<i64>,
     pub documents: Vec<CandidacyDocumentOut>,
+    /// Where the candidate's profile photo is, if they have one.
+    pub photo_url: Option<String>,
+    /// The candidate's personal data from the profile (the candidate and staff only).
+    pub personal: Option<CandidacyPersonalOut>,
+}
+
+/// Page 1 of the form: the candidate's personal data as the profile holds it.
+#[derive(Debug, Object)]
+pub struct CandidacyPersonalOut {
+    pub birth_date: Option<NaiveDate>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub registration_address: Option<String>,
+    pub residence_address: Option<String>,
 }
 
 fn application_out(slug: &str, v: ApplicationView, now: DateTime<Utc>) -> CandidacyOut {
@@ -173,6 +188,19 @@ fn application_out(slug: &str, v: ApplicationView, now: DateTime<Utc>) -> Candid
             size_bytes: d.size_bytes,
         })
         .collect();
+    let photo_url = v.has_photo.then(|| {
+        format!(
+            "/api/v1/cities/{slug}/elections/{}/applications/{}/photo",
+            a.election_id, a.id
+        )
+    });
+    let personal = v.candidate.filter(|_| full).map(|u| CandidacyPersonalOut {
+        birth_date: u.birth_date,
+        phone: u.phone,
+        email: u.email,
+        registration_address: u.registration_address,
+        residence_address: u.residence_address,
+    });
     CandidacyOut {
         id: a.id,
         election_id: a.election_id,
@@ -190,6 +218,8 @@ fn application_out(slug: &str, v: ApplicationView, now: DateTime<Utc>) -> Candid
         round1_votes: None,
         round2_votes: None,
         documents,
+        photo_url,
+        personal,
     }
 }
 
@@ -608,6 +638,30 @@ impl ElectionsApi {
             "private, no-store".to_owned(),
             "nosniff".to_owned(),
             "sandbox".to_owned(),
+        ))
+    }
+
+    /// A candidate's profile photo (published candidates: everyone; others: the candidate and
+    /// staff).
+    #[oai(
+        path = "/cities/:slug/elections/:election/applications/:id/photo",
+        method = "get",
+        operation_id = "candidatePhoto"
+    )]
+    async fn photo(
+        &self,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        election: Path<i64>,
+        id: Path<i64>,
+    ) -> Result<Photo> {
+        let (content_type, bytes) =
+            elections::photo(&state, auth.actor(), &slug, election.0, id.0).await?;
+        Ok(Photo::Ok(
+            Binary(bytes),
+            content_type,
+            "private, max-age=300".to_owned(),
         ))
     }
 

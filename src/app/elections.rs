@@ -81,6 +81,10 @@ pub struct ApplicationView {
     /// Full details (form, comment, documents) for the candidate and staff; public fields only
     /// for everyone else.
     pub full: bool,
+    /// Whether the candidate has a profile photo (shown with published candidates).
+    pub has_photo: bool,
+    /// The candidate's account, for the personal data of full views.
+    pub candidate: Option<user::Model>,
 }
 
 /// A page of the application form.
@@ -158,6 +162,17 @@ fn is_staff(actor: Option<&Actor>, city_id: i64) -> bool {
     authorize(actor, Action::ModerateCandidates, Some(city_id)).is_ok()
 }
 
+/// The city's observers look at everything the moderators see (the queue, whole applications,
+/// documents, history, a tie) without changing anything.
+fn is_observer(actor: Option<&Actor>, city_id: i64) -> bool {
+    actor.is_some_and(|a| a.has(city_id, CityRole::Observer))
+}
+
+/// Whether the actor sees every submitted application in full: moderators, admins, observers.
+fn sees_all(actor: Option<&Actor>, city_id: i64) -> bool {
+    is_staff(actor, city_id) || is_observer(actor, city_id)
+}
+
 fn who(actor: Option<&Actor>, city_id: i64, a: &application::Model) -> Option<Who> {
     let actor = actor?;
     Some(if actor.user_id == a.user_id {
@@ -228,7 +243,7 @@ async fn view_of(
             .await?
             .ok_or_else(not_found)?;
     }
-    let tie = match (&election.tie, is_staff(actor, city.id)) {
+    let tie = match (&election.tie, sees_all(actor, city.id)) {
         (Some(text), true) => Some(serde_json::from_str(text).map_err(AppError::internal)?),
         _ => None,
     };
@@ -732,11 +747,16 @@ async fn application_view(
     } else {
         vec![]
     };
+    let has_photo = !store::users::with_photo(&state.db, &[a.user_id])
+        .await?
+        .is_empty();
     Ok(ApplicationView {
         name: user.as_ref().map(full_name).unwrap_or_default(),
         application: a,
         documents,
         full,
+        has_photo,
+        candidate: user,
     })
 }
 
@@ -747,20 +767,32 @@ async fn list_views(
     full: bool,
 ) -> AppResult<Vec<ApplicationView>> {
     let ids: Vec<i64> = rows.iter().map(|a| a.user_id).collect();
-    let names: HashMap<i64, String> = store::users::find_many(&state.db, &ids)
+    let users: HashMap<i64, user::Model> = store::users::find_many(&state.db, &ids)
         .await?
-        .iter()
-        .map(|u| (u.id, full_name(u)))
+        .into_iter()
+        .map(|u| (u.id, u))
         .collect();
+    let photos = store::users::with_photo(&state.db, &ids).await?;
     Ok(rows
         .into_iter()
-        .map(|a| ApplicationView {
-            name: names.get(&a.user_id).cloned().unwrap_or_default(),
-            application: a,
-            documents: vec![],
-            full,
+        .map(|a| {
+            let candidate = users.get(&a.user_id).cloned();
+            ApplicationView {
+                name: candidate.as_ref().map(full_name).unwrap_or_default(),
+                has_photo: photos.contains(&a.user_id),
+                application: a,
+                documents: vec![],
+                full,
+                candidate,
+            }
         })
         .collect())
+}
+
+/// Whether the actor sees an application it may see in full (form, documents, history): its
+/// candidate, the city's moderators, admins and observers.
+fn in_full(actor: Option<&Actor>, city_id: i64, who: Option<Who>) -> bool {
+    matches!(who, Some(Who::Candidate | Who::Moderator | Who::Admin)) || is_observer(actor, city_id)
 }
 
 /// The application `id` if the actor may see it, and how the actor stands to it.
@@ -775,7 +807,9 @@ async fn visible_application(
         .await?
         .ok_or_else(|| application_not_found(id))?;
     let who = who(actor, city.id, &a);
-    if !rules::visible(status_of(&a)?, who) {
+    let status = status_of(&a)?;
+    let observed = status != Status::Draft && is_observer(actor, city.id);
+    if !rules::visible(status, who) && !observed {
         return Err(application_not_found(id));
     }
     Ok((a, who))
@@ -826,7 +860,7 @@ pub async fn application(
 ) -> AppResult<ApplicationView> {
     let (city, _) = load(state, actor, slug, election_id).await?;
     let (a, who) = visible_application(state, actor, &city, election_id, id).await?;
-    let full = matches!(who, Some(Who::Candidate | Who::Moderator | Who::Admin));
+    let full = in_full(actor, city.id, who);
     application_view(state, a, full).await
 }
 
@@ -840,7 +874,7 @@ pub async fn history(
 ) -> AppResult<Vec<candidate_history::Model>> {
     let (city, _) = load(state, actor, slug, election_id).await?;
     let (a, who) = visible_application(state, actor, &city, election_id, id).await?;
-    if !matches!(who, Some(Who::Candidate | Who::Moderator | Who::Admin)) {
+    if !in_full(actor, city.id, who) {
         return Err(AppError::forbidden());
     }
     Ok(store::elections::history(&state.db, a.id).await?)
@@ -1019,7 +1053,7 @@ pub async fn list(
         Some(code) => {
             let status = Status::from_code(code)
                 .ok_or_else(|| AppError::invalid("candidate-status-unknown", "status"))?;
-            if !status.is_public() {
+            if !status.is_public() && !is_observer(actor, city.id) {
                 authorize(actor, Action::ModerateCandidates, Some(city.id))?;
             }
             // Drafts are their candidates' own until submitted.
@@ -1030,7 +1064,7 @@ pub async fn list(
         }
     };
     let rows = store::elections::applications(&state.db, election_id, &statuses).await?;
-    list_views(state, rows, is_staff(actor, city.id)).await
+    list_views(state, rows, sees_all(actor, city.id)).await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1162,7 +1196,7 @@ pub async fn document(
 ) -> AppResult<(document::Model, Vec<u8>)> {
     let (city, _) = load(state, actor, slug, election_id).await?;
     let (a, who) = visible_application(state, actor, &city, election_id, id).await?;
-    if !matches!(who, Some(Who::Candidate | Who::Moderator | Who::Admin)) {
+    if !in_full(actor, city.id, who) {
         return Err(AppError::forbidden());
     }
     let missing = || AppError::new(StatusCode::NOT_FOUND, "file-not-found").arg("id", document_id);
@@ -1176,6 +1210,23 @@ pub async fn document(
         .map_err(storage_failed)?
         .ok_or_else(missing)?;
     Ok((doc, bytes.to_vec()))
+}
+
+/// A candidate's profile photo, for whoever may see the application (published candidates:
+/// everyone).
+pub async fn photo(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    election_id: i64,
+    id: i64,
+) -> AppResult<(String, Vec<u8>)> {
+    let (city, _) = load(state, actor, slug, election_id).await?;
+    let (a, _) = visible_application(state, actor, &city, election_id, id).await?;
+    let photo = store::users::photo(&state.db, a.user_id)
+        .await?
+        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, "photo-not-found"))?;
+    Ok((photo.content_type, photo.bytes))
 }
 
 // ---------------------------------------------------------------------------------------------

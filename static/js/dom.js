@@ -207,6 +207,11 @@ export function ask({ title, text, confirmLabel, comment, commentRequired }) {
   return new Promise((resolve) => {
     let result = null;
     const commentField = comment ? field({ label: comment, name: 'comment', type: 'textarea', required: commentRequired, rows: 3 }) : null;
+    if (commentField && commentRequired) {
+      // Checked below with our own, announced message rather than the browser's tooltip.
+      commentField.control.required = false;
+      commentField.control.setAttribute('aria-required', 'true');
+    }
     const err = h('p', { class: 'field-error', hidden: true, role: 'alert' });
     const ok = h('button', { type: 'submit', class: 'btn primary' }, confirmLabel || t('action-confirm'));
     const cancel = h('button', { type: 'button', class: 'btn' }, t('action-cancel'));

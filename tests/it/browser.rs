@@ -162,3 +162,13 @@ async fn public_catalogue_map_project_and_results() {
 async fn admin_directory_staff_keys_emails_audit() {
     run("admin.test.mjs").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn journey_vote_on_a_phone_and_publish_results() {
+    run("journey.test.mjs").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commission_election_round_one_round_two_results() {
+    run_in("elections.test.mjs", true).await;
+}

@@ -805,3 +805,92 @@ async fn the_cap_holds_under_concurrency_and_a_remaining_tie_goes_to_moderators(
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_published_candidate_shows_the_profile_photo_and_only_staff_see_personal_data() {
+    let app = spawn_app().await;
+    let Election {
+        mut admin,
+        mut moderator,
+        id: e,
+    } = election(&app, json!(null), 1).await;
+    let login = "+380671000031";
+    let mut candidate = resident(&app, login, "Фотографенко").await;
+    advance(
+        &app,
+        1,
+        &mut [
+            (&mut admin, "+380931000001"),
+            (&mut moderator, "+380931000002"),
+            (&mut candidate, login),
+        ],
+    )
+    .await;
+    assert_eq!(
+        candidate
+            .put_bytes("/api/v1/me/photo", crate::support::png(40, 40), "image/png")
+            .await
+            .status(),
+        204
+    );
+    let id = apply(&candidate, e).await;
+    let own: Value = candidate
+        .get(&format!("{BASE}/elections/{e}/applications/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(own["personal"]["birth_date"], "1985-05-05");
+    assert_eq!(own["personal"]["phone"], login);
+    assert_eq!(act(&candidate, e, id, "submit", None).await.status(), 200);
+    let queued: Value = moderator
+        .get(&format!("{BASE}/elections/{e}/applications/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(queued["personal"]["phone"], login);
+    // An observer looks at the queue, the whole application and its history, and changes nothing.
+    let kyiv = entities::city::Entity::find()
+        .filter(entities::city::Column::Slug.eq("kyiv"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("kyiv")
+        .id;
+    let observer = signed_in(&app, "+380931000005", false, &[(kyiv, Role::Observer)]).await;
+    let queue: Value = observer
+        .get(&format!(
+            "{BASE}/elections/{e}/applications?status=on_moderation"
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(queue[0]["id"], id);
+    assert_eq!(queue[0]["personal"]["phone"], login);
+    let seen = observer
+        .get(&format!("{BASE}/elections/{e}/applications/{id}/history"))
+        .await;
+    assert_eq!(seen.status(), 200);
+    problem(act(&observer, e, id, "admit", None).await, 403, "forbidden").await;
+    assert_eq!(act(&moderator, e, id, "admit", None).await.status(), 200);
+
+    // Everyone sees the published candidate's photo, never the personal data.
+    let public: Value = app
+        .get(&format!("{BASE}/elections/{e}/applications"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let published = &public[0];
+    assert_eq!(published["id"], id);
+    assert!(published["personal"].is_null(), "{published}");
+    let photo_url = published["photo_url"].as_str().expect("a photo url");
+    let photo = app.get(photo_url).await;
+    assert_eq!(photo.status(), 200);
+    assert_eq!(
+        photo.headers()["content-type"].to_str().unwrap(),
+        "image/png"
+    );
+}
