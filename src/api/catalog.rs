@@ -122,11 +122,17 @@ impl CatalogApi {
     )]
     async fn city(&self, state: Data<&AppState>, slug: Path<String>) -> Result<Json<CityDetail>> {
         let o = catalog::city_overview(&state, &slug).await?;
-        let logo_url = o
-            .city
-            .logo_key
-            .as_ref()
-            .map(|_| format!("/api/v1/cities/{}/logo", o.city.slug));
+        // Versioned by the stored file, so a new logo shows at once despite caching.
+        let logo_url = o.city.logo_key.as_ref().map(|key| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::hash::DefaultHasher::new();
+            key.hash(&mut hasher);
+            format!(
+                "/api/v1/cities/{}/logo?v={:x}",
+                o.city.slug,
+                hasher.finish()
+            )
+        });
         let map = PublicMap {
             tile_url: o.city.tile_url.clone(),
             lat: o.city.map_lat,

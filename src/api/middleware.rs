@@ -430,10 +430,10 @@ impl<E: Endpoint> Endpoint for SecurityHeadersEndpoint<E> {
         } else {
             CONTENT_SECURITY_POLICY
         };
-        headers.insert(
-            poem::http::header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(csp),
-        );
+        // A response with a policy of its own (an uploaded file: `sandbox`) keeps it.
+        headers
+            .entry(poem::http::header::CONTENT_SECURITY_POLICY)
+            .or_insert(HeaderValue::from_static(csp));
         headers.insert(
             poem::http::header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

@@ -631,7 +631,7 @@ impl ProjectsApi {
     }
 
     /// The moderation queue: projects in one status (default `on_moderation`), longest waiting
-    /// first, with the catalogue's filters (moderators, admins).
+    /// first, with the catalogue's filters (moderators, admins, observers).
     #[oai(
         path = "/cities/:slug/moderation/projects",
         method = "get",

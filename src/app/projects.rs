@@ -665,7 +665,8 @@ pub async fn map(state: &AppState, slug: &str, query: ListQuery) -> AppResult<Ve
         .collect())
 }
 
-/// A moderator's queue: projects in one status, longest waiting first.
+/// The moderation queue (moderators, admins, observers): projects in one status, longest waiting
+/// first.
 pub async fn queue(
     state: &AppState,
     actor: Option<&Actor>,
@@ -673,7 +674,7 @@ pub async fn queue(
     status: Status,
     query: ListQuery,
 ) -> AppResult<ProjectPage> {
-    let (city, _) = super::city_for(state, actor, slug, Action::ModerateProjects).await?;
+    let (city, _) = super::city_for(state, actor, slug, Action::ViewProjectQueue).await?;
     if status == Status::Draft {
         return Err(AppError::invalid("status-unknown", "status"));
     }

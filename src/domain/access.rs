@@ -54,8 +54,9 @@ pub enum Action {
     /// Platform-wide views: e-mails and audit rows of every city and of none.
     ViewPlatform,
     RetryPlatformEmail,
-    /// The moderation queue, and projects' moderation statuses (the status machine says which).
-    ModerateProjects,
+    /// The projects' moderation queue, to look at (observers too); who may change a project's
+    /// status is the status machine's business (`domain::project`).
+    ViewProjectQueue,
     /// API keys of the city property system (ІАС «Майно»).
     ManageApiKeys,
     /// «Сервіси геокодування»: providers, priorities, their API keys.
@@ -98,10 +99,7 @@ pub fn authorize(
         | Action::ManageSessions => {
             actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
         }
-        Action::ModerateProjects
-        | Action::EnterPaperVotes
-        | Action::ManageResults
-        | Action::ModerateCandidates => {
+        Action::EnterPaperVotes | Action::ManageResults | Action::ModerateCandidates => {
             actor.platform_admin && city_id.is_some()
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Moderator)
@@ -114,7 +112,7 @@ pub fn authorize(
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Moderator)
         }
-        Action::ViewContentDrafts | Action::ViewVotingData => {
+        Action::ViewContentDrafts | Action::ViewVotingData | Action::ViewProjectQueue => {
             actor.platform_admin && city_id.is_some()
                 || in_city(CityRole::Admin)
                 || in_city(CityRole::Moderator)
@@ -184,8 +182,8 @@ mod tests {
                 [false, false, false, false, true, false, false, true],
             ),
             (
-                ModerateProjects,
-                [false, false, true, false, true, false, false, true],
+                ViewProjectQueue,
+                [false, false, true, false, true, false, true, true],
             ),
             (
                 EnterPaperVotes,

@@ -172,3 +172,8 @@ async fn journey_vote_on_a_phone_and_publish_results() {
 async fn commission_election_round_one_round_two_results() {
     run_in("elections.test.mjs", true).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moderation_queue_translations_pages_paper_results() {
+    run("moderation.test.mjs").await;
+}

@@ -332,7 +332,11 @@ async fn logos_are_checked_by_content() {
     assert!(got.headers().contains_key("etag"));
     assert_eq!(got.bytes().await.unwrap().to_vec(), png);
     let detail: Value = app.get("/api/v1/cities/kyiv").await.json().await.unwrap();
-    assert_eq!(detail["logo_url"], "/api/v1/cities/kyiv/logo");
+    let first_url = detail["logo_url"].as_str().unwrap().to_owned();
+    assert!(
+        first_url.starts_with("/api/v1/cities/kyiv/logo?v="),
+        "{first_url}"
+    );
 
     let jpeg = jpeg(64, 32);
     assert_eq!(
@@ -346,6 +350,11 @@ async fn logos_are_checked_by_content() {
     let got = app.get(logo).await;
     assert_eq!(got.headers()["content-type"], "image/jpeg");
     assert_eq!(got.bytes().await.unwrap().to_vec(), jpeg);
+    // A new logo has a new address, so pages show it despite caches.
+    let detail: Value = app.get("/api/v1/cities/kyiv").await.json().await.unwrap();
+    assert_ne!(detail["logo_url"], first_url.as_str());
+    let versioned = app.get(detail["logo_url"].as_str().unwrap()).await;
+    assert_eq!(versioned.bytes().await.unwrap().to_vec(), jpeg);
 
     let mut too_big = png.clone();
     too_big.resize(10 * 1024 * 1024 + 1, 0);
