@@ -267,3 +267,13 @@ export function useStyle(href) {
   styles.add(href);
   document.head.append(h('link', { rel: 'stylesheet', href }));
 }
+
+let flash = null;
+/** A message to show once, on the next drawing of a page (after a save that redraws or moves on). */
+export function setFlash(kind, text) { flash = { kind, text }; }
+/** The message set by `setFlash` as a status paragraph (once), or null. */
+export function takeFlash() {
+  const f = flash;
+  flash = null;
+  return f ? h('p', { class: f.kind, role: 'status' }, f.text) : null;
+}

@@ -6,9 +6,8 @@
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import {
-  BASE, FIXTURE, launch, newPage, PHONE, DESKTOP, signIn, advanceClock, screenshot, checkA11y, noErrors,
+  BASE, FIXTURE, launch, newPage, PHONE, DESKTOP, signIn, advanceClock, screenshot, checkA11y, noErrors, png,
 } from './lib.mjs';
 
 const browser = await launch();
@@ -49,36 +48,6 @@ async function apiAs(login) {
     assert.ok(r.ok, `${method} ${path}: ${r.status} ${text}`);
     return parsed;
   };
-}
-
-/** A small solid PNG (for a candidate's profile photo). */
-function png(size, [r, g, b]) {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const byte of buf) c = table[(c ^ byte) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [r, g, b]).flat())]);
-  const raw = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 function addDays(isoDate, days) {
@@ -172,7 +141,7 @@ test('an admin sets up an election for the session; before it, /election says ho
   for (const login of [candA, candB, candC]) {
     const me = await apiAs(login);
     await me('PATCH', '/me', { last_name: NAMES[login][0], first_name: NAMES[login][1] });
-    if (login === candB) await me('PUT', '/me/photo', png(96, [0, 87, 184]), { type: 'image/png' });
+    if (login === candB) await me('PUT', '/me/photo', png(96, 96, () => [0, 87, 184]), { type: 'image/png' });
   }
 
   const page = await newPage(browser, PHONE);

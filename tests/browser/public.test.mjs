@@ -8,8 +8,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
-import { launch, newPage, PHONE, DESKTOP, BASE, FIXTURE, advanceClock, checkA11y, screenshot, noErrors } from './lib.mjs';
+import { launch, newPage, PHONE, DESKTOP, BASE, FIXTURE, advanceClock, checkA11y, screenshot, noErrors, png } from './lib.mjs';
 
 const CITY = FIXTURE.city;
 const api = `${BASE}/api/v1/cities/${CITY}`;
@@ -40,40 +39,6 @@ async function signedIn(login) {
     post: (path, body) => call('POST', path, body ?? {}),
     upload: (path, bytes, type) => call('POST', path, bytes, type),
   };
-}
-
-/** A real PNG, `pixel(x, y)` → [r, g, b] (a colour gradient by default, as an author's photo). */
-function png(width, height, pixel = (x, y) => [40 + (x % 200), 110 + (y % 120), 190]) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) row.set(pixel(x, y), 1 + x * 3);
-    rows.push(row);
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A map tile: pale land with a faint street grid. */

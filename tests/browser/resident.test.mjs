@@ -5,8 +5,7 @@
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
-import { BASE, launch, newPage, PHONE, DESKTOP, FIXTURE, signIn, screenshot, checkA11y, noErrors } from './lib.mjs';
+import { BASE, launch, newPage, PHONE, DESKTOP, FIXTURE, signIn, screenshot, checkA11y, noErrors, png } from './lib.mjs';
 
 const browser = await launch();
 after(() => browser.close());
@@ -16,46 +15,6 @@ const city = FIXTURE.city;
 const login = `+38067${String(Date.now()).slice(-7)}`;
 const password = 'Kashtany-na-Khreshchatyku-2026';
 let projectId = null;
-
-/** A small valid PNG (a 24×16 gradient) made here, as the upload's bytes. */
-function png(width = 24, height = 16) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour RGB
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) {
-      raw[row + 1 + x * 3] = (x * 10) & 0xff;
-      raw[row + 2 + x * 3] = (y * 15) & 0xff;
-      raw[row + 3 + x * 3] = 160;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Answers the address lookup with two places, as combined geocoding would. */
 async function fakeGeocoding(page) {
@@ -160,7 +119,7 @@ test('a new resident registers, completes the profile, signs out and in, and sub
   assert.match(await page.locator('.status-line').innerText(), /Чернетка/);
 
   // A photo: a PNG made here.
-  await page.getByLabel('Фото для завантаження').setInputFiles({ name: 'lavka.png', mimeType: 'image/png', buffer: png() });
+  await page.getByLabel('Фото для завантаження').setInputFiles({ name: 'lavka.png', mimeType: 'image/png', buffer: png(24, 16) });
   await page.getByRole('button', { name: 'Додати фото' }).click();
   const photo = page.getByRole('img', { name: 'Фото проєкту: lavka.png' });
   await photo.waitFor();

@@ -4,21 +4,12 @@
 
 import { api, ApiError } from '../api.js';
 import { t, label, currentLang } from '../i18n.js';
-import { h, field, form, ask, announce, problemBox, useStyle, uid } from '../dom.js';
+import { h, field, form, ask, announce, problemBox, useStyle, uid, setFlash, takeFlash } from '../dom.js';
 import { currentSession } from './public.js';
 import { displayName } from '../main.js';
 import { addressField } from './resident-address.js';
 
 const STYLE = '/css/resident.css';
-
-/** A message to show once on the next drawing of a page (after a redraw or a move). */
-let flash = null;
-function setFlash(kind, text) { flash = { kind, text }; }
-function takeFlash() {
-  const f = flash;
-  flash = null;
-  return f ? h('p', { class: f.kind, role: 'status' }, f.text) : null;
-}
 
 /**
  * Where to go after signing in: `next` only when it is a path of this site (a single leading

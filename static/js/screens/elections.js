@@ -5,7 +5,9 @@
 
 import { api, ApiError } from '../api.js';
 import { t, label, pick, date, dateTime } from '../i18n.js';
-import { h, replace, field, form, ask, announce, problemBox, badge, useStyle, uid } from '../dom.js';
+import { h, replace, field, form, ask, announce, problemBox, badge, useStyle, uid, setFlash, takeFlash } from '../dom.js';
+
+export { setFlash, takeFlash };
 import { currentSession } from './public.js';
 
 const STYLE = '/css/elections.css';
@@ -23,15 +25,6 @@ export function statusBadge(status) {
 /** The API path of an election: `electionApi(ctx, 3, '/votes')`. */
 export function electionApi(ctx, id, sub = '') {
   return ctx.cityApi(`/elections/${id}${sub}`);
-}
-
-/** A message for the next drawing of a page (after a change that redraws or moves on). */
-let flash = null;
-export function setFlash(kind, text) { flash = { kind, text }; }
-export function takeFlash() {
-  const f = flash;
-  flash = null;
-  return f ? h('p', { class: f.kind, role: 'status' }, f.text) : null;
 }
 
 async function orNull(promise, ...statuses) {

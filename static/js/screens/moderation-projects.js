@@ -4,7 +4,8 @@
 
 import { api } from '../api.js';
 import { t, pick, label, money, dateTime, duration } from '../i18n.js';
-import { h, replace, field, ask, announce, badge, problemBox } from '../dom.js';
+import { h, replace, field, ask, announce, problemBox } from '../dom.js';
+import { statusBadge, nameOf } from '../projects.js';
 import { canAct, query, tabHref, observerNote, pager, facts, renderedHtml, flash, dataTable } from './moderation-util.js';
 
 /** Statuses a queue can show (drafts are their authors' own). */
@@ -21,17 +22,6 @@ const ACTIONS = {
 const NEEDS_COMMENT = new Set(['return_for_revision', 'reject', 'mark_not_implemented']);
 
 const PAGE = 20;
-
-export function statusBadge(status) {
-  const kind = { admitted: 'ok', winner: 'ok', implemented: 'ok', in_progress: 'ok', needs_revision: 'warn',
-    on_moderation: 'warn', rejected: 'bad', not_implemented: 'bad' }[status] || '';
-  return badge(label('project-status', status), kind);
-}
-
-function nameOf(list, id) {
-  const found = (list || []).find((x) => x.id === id);
-  return found ? pick(found.name) : null;
-}
 
 export async function projectsTab(ctx) {
   const q = query();

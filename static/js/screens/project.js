@@ -6,6 +6,7 @@ import { api, ApiError } from '../api.js';
 import { t, pick, label, money, number, dateTime, date } from '../i18n.js';
 import { h, replace, field, ask, dialog, tabs, badge, announce, problemBox, useStyle } from '../dom.js';
 import { currentSession } from './public.js';
+import { statusBadge, nameOf } from '../projects.js';
 
 const PAGE_SIZE = 12;
 /** The statuses the public catalogue shows, in the order of a project's life. */
@@ -15,21 +16,6 @@ const SORTS = ['random', 'newest', 'cost_asc', 'cost_desc', 'votes'];
 const FILTERS = ['q', 'status', 'pot', 'category', 'district', 'sort'];
 
 // ---- shared bits (results.js uses them too) ----
-
-const BADGE_KINDS = {
-  admitted: 'ok', winner: 'ok', implemented: 'ok', in_progress: 'ok',
-  on_moderation: 'warn', needs_revision: 'warn', rejected: 'bad', not_implemented: 'bad',
-};
-
-/** A project's status as a coloured badge. */
-export function statusBadge(status) {
-  return badge(label('project-status', status), BADGE_KINDS[status] || '');
-}
-
-/** The name of a directory entry (`{id, name}`) by id, in the reader's language. */
-export function nameOf(list, id) {
-  return pick((list || []).find((x) => x.id === id)?.name);
-}
 
 /** A budget session by id, or the city's current one (or its newest) when `id` is empty. */
 export async function chooseSession(ctx, id) {

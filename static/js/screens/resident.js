@@ -4,32 +4,16 @@
 
 import { api, ApiError } from '../api.js';
 import { t, label, pick, money, dateTime } from '../i18n.js';
-import { h, field, form, ask, announce, problemBox, badge, useStyle, uid } from '../dom.js';
+import { h, field, form, ask, announce, problemBox, useStyle, uid, setFlash, takeFlash } from '../dom.js';
 import { currentSession } from './public.js';
+import { statusBadge } from '../projects.js';
 import { addressField } from './resident-address.js';
 
 const STYLE = '/css/resident.css';
 
-const BADGE_KIND = {
-  draft: '', on_moderation: 'warn', needs_revision: 'warn', rejected: 'bad', admitted: 'ok',
-  withdrawn: '', winner: 'ok', not_selected: '', in_progress: 'ok', implemented: 'ok', not_implemented: 'bad',
-};
 const PUBLIC = new Set(['on_moderation', 'rejected', 'admitted', 'winner', 'not_selected', 'in_progress', 'implemented', 'not_implemented', 'needs_revision']);
 const VOTED_ON = new Set(['admitted', 'winner', 'not_selected', 'in_progress', 'implemented', 'not_implemented']);
 const WITHDRAWABLE = new Set(['draft', 'on_moderation', 'needs_revision', 'admitted']);
-
-/** A message for the next drawing of a page (after a save that redraws or moves on). */
-let flash = null;
-function setFlash(kind, text) { flash = { kind, text }; }
-function takeFlash() {
-  const f = flash;
-  flash = null;
-  return f ? h('p', { class: f.kind, role: 'status' }, f.text) : null;
-}
-
-function statusBadge(status) {
-  return badge(label('project-status', status), BADGE_KIND[status] ?? '');
-}
 
 function stageOf(session) {
   return session?.now?.kind === 'stage' ? session.now.stage : null;

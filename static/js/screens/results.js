@@ -4,7 +4,8 @@
 import { api, ApiError } from '../api.js';
 import { t, pick, money, number, percent, date, dateTime } from '../i18n.js';
 import { h, field, problemBox, useStyle } from '../dom.js';
-import { chooseSession, statusBadge, scrollBox } from './project.js';
+import { chooseSession, scrollBox } from './project.js';
+import { statusBadge } from '../projects.js';
 
 const RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares-add1'];
 
