@@ -3,9 +3,9 @@
 
 import { api } from '../api.js';
 import { t, pick } from '../i18n.js';
-import { h, field, ask, announce, problemBox, table } from '../dom.js';
+import { h, field, table } from '../dom.js';
 import { cityChanged } from '../main.js';
-import { nameFields, nameOf, formDialog, intOrNull, yesNo } from './admin-common.js';
+import { nameFields, nameOf, removeEntry, formDialog, intOrNull, yesNo } from './admin-common.js';
 
 export async function draw(ctx, opts) {
   const list = await api.get(ctx.cityApi('/categories'));
@@ -18,7 +18,7 @@ export async function draw(ctx, opts) {
   if (!opts.readOnly) {
     cols.push([t('adm-actions'), (c) => h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'btn', onclick: () => edit(ctx, opts, c, list), 'aria-label': t('adm-edit-named', { name: pick(c.name) }) }, t('action-edit')),
-      h('button', { type: 'button', class: 'btn danger', onclick: () => remove(ctx, opts, c, status), 'aria-label': t('adm-delete-named', { name: pick(c.name) }) }, t('action-delete')))]);
+      h('button', { type: 'button', class: 'btn danger', onclick: () => removeEntry(ctx, opts, { kind: 'category', path: `/categories/${c.id}`, entry: c, status }), 'aria-label': t('adm-delete-named', { name: pick(c.name) }) }, t('action-delete')))]);
   }
   return [
     h('h2', {}, t('adm-categories-title')),
@@ -49,19 +49,4 @@ function edit(ctx, opts, c, list) {
       opts.flash(t(c ? 'adm-category-saved' : 'adm-category-added', { name: pick(saved.name) }));
     },
   });
-}
-
-async function remove(ctx, opts, c, status) {
-  const ok = await ask({ title: t('adm-category-delete-title', { name: pick(c.name) }), text: t('adm-category-delete-text'), confirmLabel: t('action-delete') });
-  if (!ok) return;
-  try {
-    await api.del(ctx.cityApi(`/categories/${c.id}`));
-  } catch (err) {
-    status.replaceChildren(problemBox(err));
-    announce(err.message);
-    return;
-  }
-  cityChanged();
-  await opts.reload();
-  opts.flash(t('adm-category-deleted', { name: pick(c.name) }));
 }

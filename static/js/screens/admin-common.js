@@ -1,9 +1,10 @@
 // Pieces the admin tabs share: names in both languages, dialogs with a form, copying,
 // the notice for tabs an observer may not open, and lists of definitions.
 
-import { ApiError } from '../api.js';
-import { t } from '../i18n.js';
-import { h, field, form, dialog, announce, problemBox } from '../dom.js';
+import { api, ApiError } from '../api.js';
+import { t, pick } from '../i18n.js';
+import { h, field, form, dialog, ask, announce, problemBox } from '../dom.js';
+import { cityChanged } from '../main.js';
 
 /** The two fields of a name in both languages (`name.uk`, `name.en`, as the API names them). */
 export function nameFields(value = {}, { prefix = 'name', label = 'adm-name' } = {}) {
@@ -149,4 +150,25 @@ export function pager({ path, query, page, total, limit }) {
 export function pageOf(query) {
   const n = Number(query.get('page'));
   return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+/**
+ * Deletes a directory entry (a category, a district) after a confirmation, then redraws the
+ * tab with a message; a refusal (e.g. projects still use it) shows in `status`.
+ * `kind` names the messages: `adm-<kind>-delete-title`, `-delete-text`, `-deleted`.
+ */
+export async function removeEntry(ctx, opts, { kind, path, entry, status }) {
+  const name = pick(entry.name);
+  const ok = await ask({ title: t(`adm-${kind}-delete-title`, { name }), text: t(`adm-${kind}-delete-text`), confirmLabel: t('action-delete') });
+  if (!ok) return;
+  try {
+    await api.del(ctx.cityApi(path));
+  } catch (err) {
+    status.replaceChildren(problemBox(err));
+    announce(err.message);
+    return;
+  }
+  cityChanged();
+  await opts.reload();
+  opts.flash(t(`adm-${kind}-deleted`, { name }));
 }

@@ -3,9 +3,9 @@
 
 import { api } from '../api.js';
 import { t, pick, number } from '../i18n.js';
-import { h, field, ask, announce, problemBox, table } from '../dom.js';
+import { h, field, table } from '../dom.js';
 import { cityChanged } from '../main.js';
-import { nameFields, nameOf, formDialog, intOrNull } from './admin-common.js';
+import { nameFields, nameOf, removeEntry, formDialog, intOrNull } from './admin-common.js';
 
 export async function draw(ctx, opts) {
   const city = await api.get(ctx.cityApi());
@@ -19,7 +19,7 @@ export async function draw(ctx, opts) {
   if (!opts.readOnly) {
     cols.push([t('adm-actions'), (d) => h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'btn', onclick: () => edit(ctx, opts, d), 'aria-label': t('adm-edit-named', { name: pick(d.name) }) }, t('action-edit')),
-      h('button', { type: 'button', class: 'btn danger', onclick: () => remove(ctx, opts, d, status), 'aria-label': t('adm-delete-named', { name: pick(d.name) }) }, t('action-delete')))]);
+      h('button', { type: 'button', class: 'btn danger', onclick: () => removeEntry(ctx, opts, { kind: 'district', path: `/districts/${d.id}`, entry: d, status }), 'aria-label': t('adm-delete-named', { name: pick(d.name) }) }, t('action-delete')))]);
   }
   return [
     h('h2', {}, t('adm-districts-title')),
@@ -58,20 +58,6 @@ function edit(ctx, opts, d) {
   });
 }
 
-async function remove(ctx, opts, d, status) {
-  const ok = await ask({ title: t('adm-district-delete-title', { name: pick(d.name) }), text: t('adm-district-delete-text'), confirmLabel: t('action-delete') });
-  if (!ok) return;
-  try {
-    await api.del(ctx.cityApi(`/districts/${d.id}`));
-  } catch (err) {
-    status.replaceChildren(problemBox(err));
-    announce(err.message);
-    return;
-  }
-  cityChanged();
-  await opts.reload();
-  opts.flash(t('adm-district-deleted', { name: pick(d.name) }));
-}
 
 /** A file's text, read in the browser (the API takes the GeoJSON as a string). */
 function readText(file) {
