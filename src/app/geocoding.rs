@@ -55,13 +55,14 @@ fn settings_error(err: SettingsError) -> AppError {
     }
 }
 
-/// The settings (admins). Keys are in the result: the API layer shows them masked only.
+/// The settings (admins; observers read them). Keys are in the result: the API layer shows
+/// them masked only.
 pub async fn settings(
     state: &AppState,
     actor: Option<&Actor>,
     slug: &str,
 ) -> AppResult<GeocodingSettings> {
-    let (city, _) = super::city_for(state, actor, slug, Action::ManageGeocoding).await?;
+    let (city, _) = super::city_for(state, actor, slug, Action::ViewCitySettings).await?;
     Ok(store::geocoding::load(&state.db, city.id).await?)
 }
 

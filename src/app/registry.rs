@@ -82,7 +82,8 @@ pub async fn keys(
     actor: Option<&Actor>,
     slug: &str,
 ) -> AppResult<Vec<api_key::Model>> {
-    let (city, _) = super::city_for(state, actor, slug, Action::ManageApiKeys).await?;
+    // Observers read the list too (names and dates; the keys themselves are never shown).
+    let (city, _) = super::city_for(state, actor, slug, Action::ViewCitySettings).await?;
     Ok(store::api_keys::of_city(&state.db, city.id).await?)
 }
 

@@ -176,8 +176,14 @@ test('an observer reads every admin page on a phone and can change nothing', asy
   }
   await gotoTab(page, 'settings');
   await page.getByText('Дозволити ГБК').waitFor();
+  // Observers read the property system's keys (names and dates, never a secret) and the
+  // geocoding settings, without a way to change them.
   await gotoTab(page, 'api-keys');
-  await page.getByText('Цей розділ доступний лише адміністраторам міста.').waitFor();
+  await page.getByRole('cell', { name: 'ІАС «Майно», тест', exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Призначення').count(), 0);
+  await gotoTab(page, 'geocoding');
+  await page.locator('#main h2').first().waitFor();
+  assert.equal((await changers()).buttons.length, 0);
   await gotoTab(page, 'sessions', `?session=${FIXTURE.session}`);
   await page.getByRole('heading', { name: 'Параметри' }).waitFor();
   assert.equal((await changers()).forms, 0);

@@ -427,15 +427,18 @@ async fn a_repeated_lookup_is_served_from_the_cache_until_settings_change() {
 }
 
 #[tokio::test]
-async fn only_admins_see_and_change_the_settings() {
+async fn only_admins_change_the_settings_and_observers_read_them() {
     let w = world().await;
     let moderator = signed_in(&w.app, "+380932000003", false, &[(w.kyiv, Role::Moderator)]).await;
+    let observer = signed_in(&w.app, "+380932000005", false, &[(w.kyiv, Role::Observer)]).await;
     let url = "/api/v1/cities/kyiv/geocoding/settings";
     let body = w.settings("parallel");
     for who in [&moderator, &w.resident] {
         problem(who.get(url).await, 403, "forbidden").await;
         problem(who.put_json(url, &body).await, 403, "forbidden").await;
     }
+    assert_eq!(observer.get(url).await.status(), 200);
+    problem(observer.put_json(url, &body).await, 403, "forbidden").await;
     problem(w.app.get(url).await, 401, "unauthenticated").await;
     problem(
         w.app.get("/api/v1/cities/kyiv/geocode?q=x").await,
