@@ -125,7 +125,17 @@ function drawFrame() {
     ? h('div', { class: 'account' },
       h('span', { class: 'who' }, t('nav-signed-in-as', { name: displayName(ctx.user) })),
       h('button', { type: 'button', class: 'btn link', onclick: signOut }, t('nav-sign-out')))
-    : city ? h('a', { class: 'btn primary', href: ctx.path('/sign-in') }, t('nav-sign-in')) : null;
+    : city ? h('a', {
+      class: 'btn primary',
+      href: `${ctx.path('/sign-in')}?next=${encodeURIComponent(location.pathname + location.search)}`,
+      'aria-haspopup': 'dialog',
+      // The sign-in dialog over this page; the address is the same form as a page of its own.
+      onclick: (ev) => {
+        if (location.pathname === ctx.path('/sign-in')) return;
+        ev.preventDefault();
+        import('./screens/account.js').then((m) => m.signInDialog(ctx)).catch(showFatal);
+      },
+    }, t('nav-sign-in')) : null;
 
   const nav = h('nav', { id: menuId, class: 'site-nav', 'aria-label': t('nav-main') },
     h('ul', {}, items.map(([href, text]) => h('li', {}, h('a', { href }, text)))),

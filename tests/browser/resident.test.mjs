@@ -151,27 +151,32 @@ test('a new resident registers, completes the profile, signs out and in, and sub
   noErrors(page);
 });
 
-test('keyboard only: from the home page to the sign-in page and in, with visible focus', async () => {
+test('keyboard only: from the home page through the sign-in dialog and in, with visible focus', async () => {
   const page = await newPage(browser, DESKTOP);
   await page.goto(`/cities/${city}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   let reached = false;
   for (let i = 0; i < 30 && !reached; i++) {
     await page.keyboard.press('Tab');
-    reached = await page.evaluate(() => document.activeElement?.tagName === 'A' && /\/sign-in$/.test(document.activeElement.getAttribute('href')));
+    reached = await page.evaluate(() => document.activeElement?.tagName === 'A' && /\/sign-in\?next=/.test(document.activeElement.getAttribute('href')));
   }
   assert.ok(reached, 'the sign-in link is reachable with Tab');
   await page.keyboard.press('Enter');
-  await page.waitForURL(`**/cities/${city}/sign-in`);
-  await page.locator('form#sign-in-form').waitFor();
-
-  // Tab reaches the login field; focus shows.
-  let inLogin = false;
-  for (let i = 0; i < 10 && !inLogin; i++) {
-    await page.keyboard.press('Tab');
-    inLogin = await page.evaluate(() => document.activeElement?.name === 'login' && document.activeElement.closest('#sign-in-form') !== null);
-  }
-  assert.ok(inLogin, 'the login field is reachable with Tab');
+  // The sign-in dialog opens over the page, with the focus in its login field.
+  const dialog = page.getByRole('dialog', { name: 'Вхід і реєстрація' });
+  await dialog.locator('form#sign-in-form').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/cities/${city}`);
+  const inLogin = await page.evaluate(() => document.activeElement?.name === 'login' && document.activeElement.closest('dialog #sign-in-form') !== null);
+  assert.ok(inLogin, 'the focus is in the login field');
+  await screenshot(page, 'resident-sign-in-dialog');
+  await checkA11y(page, 'sign-in dialog');
+  await page.locator('dialog #sign-in-form input[name=login]').focus();
+  // Escape closes the dialog and gives the focus back to the link; Enter opens it again.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.match(await page.evaluate(() => document.activeElement?.getAttribute('href') ?? ''), /\/sign-in\?next=/);
+  await page.keyboard.press('Enter');
+  await dialog.locator('form#sign-in-form').waitFor();
   const focus = await page.evaluate(() => {
     const el = document.activeElement;
     const style = getComputedStyle(el);
@@ -184,6 +189,7 @@ test('keyboard only: from the home page to the sign-in page and in, with visible
   await page.keyboard.type(FIXTURE.password);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Вийти', exact: true }).waitFor();
+  await dialog.waitFor({ state: 'detached' });
   await page.waitForURL(new RegExp(`/cities/${city}$`));
   noErrors(page);
 });

@@ -4,7 +4,7 @@
 
 import { api, ApiError } from '../api.js';
 import { t, label, currentLang } from '../i18n.js';
-import { h, field, form, ask, announce, problemBox, useStyle, uid, setFlash, takeFlash } from '../dom.js';
+import { h, field, form, ask, dialog, announce, problemBox, useStyle, uid, setFlash, takeFlash } from '../dom.js';
 import { currentSession } from './public.js';
 import { displayName } from '../main.js';
 import { addressField } from './resident-address.js';
@@ -63,6 +63,31 @@ export async function signIn(ctx) {
     signInBlock(ctx, next),
     registerBlock(ctx, next, { methods, serverMethods, required })));
   return parts;
+}
+
+/**
+ * The sign-in dialog, as the Kyiv specification draws it, over the page the reader is on: the
+ * same two columns as the sign-in page, and afterwards back to this page (or wherever
+ * registration leads).
+ */
+export async function signInDialog(ctx) {
+  useStyle(STYLE);
+  const next = safeNext(location.pathname + location.search, ctx.path());
+  const session = await currentSession(ctx);
+  const grid = h('div', { class: 'auth-grid' });
+  const d = dialog({ title: t('signin-title'), content: [h('p', { class: 'lead' }, t('signin-lead')), grid], class: 'dialog auth-dialog' });
+  // Moving on closes the dialog first.
+  const inDialog = Object.create(ctx);
+  inDialog.navigate = (url, opts) => { d.close(); return ctx.navigate(url, opts); };
+  grid.append(
+    signInBlock(inDialog, next),
+    registerBlock(inDialog, next, {
+      methods: session?.parameters.registration_methods ?? ['password'],
+      serverMethods: ctx.meta?.sign_in_methods ?? ['password'],
+      required: new Set(session?.parameters.required_fields ?? []),
+    }));
+  d.querySelector('input[name=login]')?.focus();
+  return d;
 }
 
 function signInBlock(ctx, next) {
