@@ -13,7 +13,8 @@ pub struct Model {
     pub created_at: DateTime<Utc>,
     pub min_voter_age: i32,
     pub min_author_age: i32,
-    /// `greedy`, `greedy-no-skip`, `greedy-threshold` or `equalshares/add1` (pabulib names).
+    /// `greedy`, `greedy-no-skip`, `greedy-threshold`, `greedy-per-cost` or `equalshares/add1`
+    /// (pabulib names).
     pub results_rule: String,
     pub min_votes_to_win: Option<i32>,
     /// JSON list: `password`, `kyiv_id`.

@@ -203,6 +203,7 @@ adm-show-counts-after-results = Only with the results
 adm-rule-greedy = By votes, skipping dearer projects
 adm-rule-greedy-no-skip = By votes, until the first that does not fit
 adm-rule-greedy-threshold = By votes, with a vote threshold
+adm-rule-greedy-per-cost = Votes per hryvnia (votes ÷ cost)
 adm-rule-equalshares-add1 = Method of equal shares
 
 ## The commission election of a session

@@ -205,6 +205,7 @@ adm-show-counts-after-results = Лише з результатами
 adm-rule-greedy = За голосами, з пропуском дорожчих
 adm-rule-greedy-no-skip = За голосами, до першого, що не вміщується
 adm-rule-greedy-threshold = За голосами, з порогом голосів
+adm-rule-greedy-per-cost = Голоси на гривню (голоси ÷ вартість)
 adm-rule-equalshares-add1 = Метод рівних часток
 
 ## The commission election of a session

@@ -181,7 +181,8 @@ pub struct ParametersIo {
     pub min_voter_age: i32,
     pub min_author_age: i32,
     /// How winners are chosen, by the pabulib names: `greedy`, `greedy-no-skip`,
-    /// `greedy-threshold` (needs `min_votes_to_win`) or `equalshares/add1`.
+    /// `greedy-threshold` (needs `min_votes_to_win`), `greedy-per-cost` (votes per hryvnia) or
+    /// `equalshares/add1`.
     pub results_rule: String,
     pub min_votes_to_win: Option<i32>,
     /// `password`, `kyiv_id`.

@@ -4,10 +4,11 @@ use super::money::Money;
 use super::profile::Field;
 
 /// The results rules, by their pabulib names (see `domain::tally`).
-pub const RESULTS_RULES: [&str; 4] = [
+pub const RESULTS_RULES: [&str; 5] = [
     "greedy",
     "greedy-no-skip",
     "greedy-threshold",
+    "greedy-per-cost",
     "equalshares/add1",
 ];
 /// When vote counts are shown: while voting lasts, or only with the results.

@@ -1,5 +1,6 @@
 //! Results of a vote in one budget pot: which projects win, under the rules of the pabulib data
-//! format (`greedy`, `greedy-no-skip`, `greedy-threshold`, `equalshares/add1`).
+//! format (`greedy`, `greedy-no-skip`, `greedy-threshold`, `equalshares/add1`), and Kyiv's
+//! votes per hryvnia (`greedy-per-cost`).
 //!
 //! [`tally`] is a pure function of the pot's budget, the projects (cost and a submission-order
 //! key) and the approval ballots. It never depends on the order of its inputs: every choice is
@@ -7,7 +8,9 @@
 //!
 //! Ties, for every rule: more votes first; then the lower cost; then the earlier submission
 //! ([`Project::order`], the smaller key first); then the project id, so that even equal keys
-//! cannot make the result depend on input order.
+//! cannot make the result depend on input order. `greedy-per-cost` ranks by votes per unit of
+//! cost first and breaks equal ratios the same way (with equal ratios, more votes means a dearer
+//! project: the larger one comes first, as with pabutools under this tie-break).
 //!
 //! Money is exact: amounts are `Decimal`s, scaled to integers of the smallest unit any amount
 //! uses, and Equal Shares decides with exact fractions. It keeps a float beside each amount of
@@ -33,16 +36,22 @@ pub enum Rule {
     /// `greedy-threshold`: `greedy` over the projects with at least `min_votes` votes (pabulib
     /// META field `min_project_score_threshold`).
     GreedyThreshold { min_votes: u64 },
+    /// `greedy-per-cost`: rank by votes per unit of cost (Kyiv 2019, "votes per hryvnia"); take
+    /// each project that still fits the money left, skip the others. Free projects with votes
+    /// come first, projects without votes last (pabutools'
+    /// `greedy_utilitarian_welfare(sat_class=Cardinality_Sat)`).
+    GreedyPerCost,
     /// `equalshares/add1`: the Method of Equal Shares with cost utilities, completed by raising
     /// every voter's budget one currency unit at a time while the outcome stays within the pot.
     EqualSharesAdd1,
 }
 
 /// The pabulib names of the rules [`Rule::from_pabulib`] knows.
-pub const RULE_NAMES: [&str; 4] = [
+pub const RULE_NAMES: [&str; 5] = [
     "greedy",
     "greedy-no-skip",
     "greedy-threshold",
+    "greedy-per-cost",
     "equalshares/add1",
 ];
 
@@ -50,7 +59,7 @@ pub const RULE_NAMES: [&str; 4] = [
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RuleError {
     #[error(
-        "unknown rule `{0}`; known rules: greedy, greedy-no-skip, greedy-threshold, equalshares/add1"
+        "unknown rule `{0}`; known rules: greedy, greedy-no-skip, greedy-threshold, greedy-per-cost, equalshares/add1"
     )]
     Unknown(String),
     #[error(
@@ -69,6 +78,7 @@ impl Rule {
             "greedy-threshold" => min_votes
                 .map(|min_votes| Rule::GreedyThreshold { min_votes })
                 .ok_or(RuleError::MissingThreshold),
+            "greedy-per-cost" => Ok(Rule::GreedyPerCost),
             "equalshares/add1" => Ok(Rule::EqualSharesAdd1),
             other => Err(RuleError::Unknown(other.to_owned())),
         }
@@ -80,6 +90,7 @@ impl Rule {
             Rule::Greedy => "greedy",
             Rule::GreedyNoSkip => "greedy-no-skip",
             Rule::GreedyThreshold { .. } => "greedy-threshold",
+            Rule::GreedyPerCost => "greedy-per-cost",
             Rule::EqualSharesAdd1 => "equalshares/add1",
         }
     }
@@ -194,9 +205,10 @@ pub fn tally(
 ) -> Result<Outcome, TallyError> {
     let pot = Pot::new(budget, projects, ballots)?;
     let (winners, spent, voter_budget) = match rule {
-        Rule::Greedy => pot.greedy(true, 0),
-        Rule::GreedyNoSkip => pot.greedy(false, 0),
-        Rule::GreedyThreshold { min_votes } => pot.greedy(true, min_votes),
+        Rule::Greedy => pot.greedy(pot.ranking(), true, 0),
+        Rule::GreedyNoSkip => pot.greedy(pot.ranking(), false, 0),
+        Rule::GreedyThreshold { min_votes } => pot.greedy(pot.ranking(), true, min_votes),
+        Rule::GreedyPerCost => pot.greedy(pot.per_cost_ranking(), true, 0),
         Rule::EqualSharesAdd1 => pot.equal_shares_add1()?,
     };
     let spent_decimal = pot.decimal(spent)?;
@@ -318,10 +330,46 @@ impl<'a> Pot<'a> {
         order
     }
 
-    fn greedy(&self, skip: bool, min_votes: u64) -> (Vec<Winner>, i128, Option<BigRational>) {
+    /// Projects by votes per unit of cost, the highest first, compared exactly (`v1 × c2` against
+    /// `v2 × c1`); equal ratios in the tie-break order. As pabutools' satisfaction density under
+    /// `Cardinality_Sat`: a free project with votes has an infinite ratio and comes first, and a
+    /// project without votes has ratio 0 (even when free) and comes after every one with votes.
+    fn per_cost_ranking(&self) -> Vec<usize> {
+        // 0: infinite ratio, 1: votes / cost, 2: no votes.
+        let class = |p: usize| match (self.votes[p], self.costs[p]) {
+            (0, _) => 2,
+            (_, 0) => 0,
+            _ => 1,
+        };
+        let mut order = self.ranking();
+        order.sort_by(|&a, &b| {
+            class(a)
+                .cmp(&class(b))
+                .then_with(|| {
+                    if class(a) != 1 {
+                        return Ordering::Equal;
+                    }
+                    // Votes are at most the number of ballots, and Pot::new checked that every
+                    // cost times (ballots + 1) fits an i128, so neither product overflows.
+                    let (va, vb) = (i128::from(self.votes[a]), i128::from(self.votes[b]));
+                    (vb * self.costs[a]).cmp(&(va * self.costs[b]))
+                })
+                .then(self.rank[a].cmp(&self.rank[b]))
+        });
+        order
+    }
+
+    /// Takes the projects in `order`; one that does not fit the money left is skipped (`skip`)
+    /// or ends the selection; projects with fewer than `min_votes` votes are passed over.
+    fn greedy(
+        &self,
+        order: Vec<usize>,
+        skip: bool,
+        min_votes: u64,
+    ) -> (Vec<Winner>, i128, Option<BigRational>) {
         let mut left = self.budget;
         let mut winners = Vec::new();
-        for p in self.ranking() {
+        for p in order {
             if self.votes[p] < min_votes {
                 continue;
             }
@@ -1222,6 +1270,10 @@ mod tests {
         );
         assert_eq!(Rule::from_pabulib("greedy", None), Ok(Rule::Greedy));
         assert_eq!(
+            Rule::from_pabulib("greedy-per-cost", None),
+            Ok(Rule::GreedyPerCost)
+        );
+        assert_eq!(
             Rule::from_pabulib("equalshares", None),
             Err(RuleError::Unknown("equalshares".into()))
         );
@@ -1323,6 +1375,194 @@ mod tests {
             winners(threshold, "100", &projects, &ballots),
             ["voted", "free"]
         );
+    }
+
+    /// Projects `(id, cost, votes)` in submission order, with ballots giving each its votes.
+    fn voted(projects: &[(&str, &str, usize)]) -> (Vec<Project>, Vec<Ballot>) {
+        let list: Vec<Project> = projects
+            .iter()
+            .enumerate()
+            .map(|(i, (id, cost, _))| project(id, cost, i as u64))
+            .collect();
+        let voters = projects.iter().map(|p| p.2).max().unwrap_or(0);
+        let ballots = (0..voters)
+            .map(|v| (0..projects.len()).filter(|&p| projects[p].2 > v).collect())
+            .collect();
+        (list, ballots)
+    }
+
+    #[test]
+    fn greedy_per_cost_ranks_by_votes_per_hryvnia_and_skips_what_does_not_fit() {
+        // Votes per hryvnia: C 0.3, B 0.2, A 0.1, D 5/60, E 0.05.
+        let (projects, ballots) = voted(&[
+            ("A", "100", 10),
+            ("B", "30", 6),
+            ("C", "10", 3),
+            ("D", "60", 5),
+            ("E", "20", 1),
+        ]);
+        // A no longer fits after C and B, and is skipped; D still fits, E then does not.
+        let outcome = tally(Rule::GreedyPerCost, d("100"), &projects, &ballots).unwrap();
+        assert_eq!(outcome.winner_ids(&projects), ["C", "B", "D"]);
+        assert_eq!((outcome.spent, outcome.left), (d("100"), d("0")));
+        assert_eq!(
+            outcome.winners.iter().map(|w| w.votes).collect::<Vec<_>>(),
+            [3, 6, 5]
+        );
+        assert_eq!(outcome.voter_budget, None);
+        assert!(outcome.winners.iter().all(|w| w.per_head.is_none()));
+        assert_eq!(outcome.rule.to_string(), "greedy-per-cost");
+        // By votes alone, A takes the whole pot.
+        assert_eq!(winners(Rule::Greedy, "100", &projects, &ballots), ["A"]);
+        // Everything fits: all win, in order of votes per hryvnia.
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "220", &projects, &ballots),
+            ["C", "B", "A", "D", "E"]
+        );
+        // Nothing fits: no winners.
+        assert!(winners(Rule::GreedyPerCost, "9", &projects, &ballots).is_empty());
+    }
+
+    #[test]
+    fn greedy_per_cost_ties_go_to_more_votes_then_lower_cost_then_earlier_submission() {
+        // Equal ratios (0.1): more votes, that is the larger project, first.
+        let (projects, ballots) = voted(&[("small", "10", 1), ("large", "20", 2)]);
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "20", &projects, &ballots),
+            ["large"]
+        );
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "29", &projects, &ballots),
+            ["large"]
+        );
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "30", &projects, &ballots),
+            ["large", "small"]
+        );
+        // The same with decimal costs: 3 / 0.3 = 1 / 0.1.
+        let (projects, ballots) = voted(&[("a", "0.1", 1), ("b", "0.3", 3)]);
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "0.3", &projects, &ballots),
+            ["b"]
+        );
+        // Equal ratios and votes, hence equal costs: the earlier submission, then the id.
+        let mut projects = vec![project("x", "50", 2), project("y", "50", 1)];
+        let ballots = vec![Ballot::new([0, 1])];
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "60", &projects, &ballots),
+            ["y"]
+        );
+        projects[1].order = 2;
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "60", &projects, &ballots),
+            ["x"]
+        );
+        let swapped = vec![projects[1].clone(), projects[0].clone()];
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "60", &swapped, &ballots),
+            ["x"]
+        );
+        // A better ratio beats more votes.
+        let (projects, ballots) = voted(&[("popular", "60", 3), ("cheap", "10", 1)]);
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "60", &projects, &ballots),
+            ["cheap"]
+        );
+    }
+
+    #[test]
+    fn greedy_per_cost_compares_exactly_where_floats_cannot() {
+        // 2 / (2^54 + 1) < 1 / 2^53, but as f64 2^54 + 1 is 2^54 and the ratios look equal, which
+        // would hand the tie to the project with more votes.
+        let (projects, ballots) = voted(&[
+            ("two", "18014398509481985", 2),
+            ("one", "9007199254740992", 1),
+        ]);
+        assert_eq!(
+            winners(
+                Rule::GreedyPerCost,
+                "18014398509481985",
+                &projects,
+                &ballots
+            ),
+            ["one"]
+        );
+    }
+
+    #[test]
+    fn greedy_per_cost_puts_free_voted_projects_first_and_unvoted_ones_last() {
+        let (projects, ballots) = voted(&[
+            ("voted", "50", 2),
+            ("nobody", "30", 0),
+            ("free", "0", 1),
+            ("dear", "90", 1),
+            ("nobody-free", "0", 0),
+        ]);
+        // free (infinite), voted (0.04), dear (1/90) does not fit; then the unvoted, cheaper first:
+        // an unvoted free project has ratio 0, as in pabutools, not an infinite one.
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "100", &projects, &ballots),
+            ["free", "voted", "nobody-free", "nobody"]
+        );
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "0", &projects, &ballots),
+            ["free", "nobody-free"]
+        );
+        // Several free projects with votes: more votes first.
+        let (projects, ballots) = voted(&[("f1", "0", 1), ("f2", "0", 2), ("p", "1", 5)]);
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "1", &projects, &ballots),
+            ["f2", "f1", "p"]
+        );
+        // No votes at all: by cost, then submission.
+        let (projects, _) = voted(&[("b", "20", 0), ("a", "10", 0), ("c", "10", 0)]);
+        assert_eq!(
+            winners(Rule::GreedyPerCost, "25", &projects, &[]),
+            ["a", "c"]
+        );
+    }
+
+    #[test]
+    fn greedy_per_cost_agrees_with_pabutools_algorithm_written_plainly() {
+        let mut rng = StdRng::seed_from_u64(19);
+        for _ in 0..400 {
+            let instance = random_instance(&mut rng);
+            let pot = Pot::new(instance.budget, &instance.projects, &instance.ballots).unwrap();
+            // pabutools' satisfaction density under Cardinality_Sat: votes / cost, infinite for a
+            // free project with votes, 0 without votes; the highest first, stable over the
+            // tie-break order.
+            let density = |p: usize| -> (bool, BigRational) {
+                let votes = BigRational::from_integer(pot.votes[p].into());
+                match (pot.votes[p], pot.costs[p]) {
+                    (0, _) => (false, BigRational::zero()),
+                    (_, 0) => (true, BigRational::zero()),
+                    (_, c) => (false, votes / BigRational::from_integer(c.into())),
+                }
+            };
+            let mut order = pot.ranking();
+            order.sort_by_key(|&p| std::cmp::Reverse(density(p)));
+            let mut left = pot.budget;
+            let mut plain = Vec::new();
+            for p in order {
+                if pot.costs[p] <= left {
+                    left -= pot.costs[p];
+                    plain.push(p);
+                }
+            }
+            let outcome = tally(
+                Rule::GreedyPerCost,
+                instance.budget,
+                &instance.projects,
+                &instance.ballots,
+            )
+            .unwrap();
+            let ours: Vec<usize> = outcome.winners.iter().map(|w| w.project).collect();
+            assert_eq!(
+                ours, plain,
+                "{:?} {:?} {:?}",
+                instance.budget, instance.projects, instance.ballots
+            );
+        }
     }
 
     #[test]
@@ -1592,11 +1832,12 @@ mod tests {
         }
     }
 
-    const RULES: [Rule; 5] = [
+    const RULES: [Rule; 6] = [
         Rule::Greedy,
         Rule::GreedyNoSkip,
         Rule::GreedyThreshold { min_votes: 2 },
         Rule::GreedyThreshold { min_votes: 0 },
+        Rule::GreedyPerCost,
         Rule::EqualSharesAdd1,
     ];
 

@@ -107,6 +107,29 @@ fn a_rule_can_be_chosen_and_people_get_a_readable_report() {
 }
 
 #[test]
+fn votes_per_hryvnia_can_be_chosen_and_favours_cheaper_projects() {
+    let path = data("Poland_Warszawa_2025_Wilanow.pb");
+    let json = |rule: &str| -> Value {
+        let out = tally(&[path.to_str().unwrap(), "--rule", rule, "--json"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let per_cost = json("greedy-per-cost");
+    let greedy = json("greedy");
+    assert_eq!(per_cost["rule"], "greedy-per-cost");
+    // Ranking by votes per hryvnia funds more (cheaper) projects here than ranking by votes.
+    let count = |v: &Value| v["winners"].as_array().unwrap().len();
+    assert!(count(&per_cost) > count(&greedy), "{per_cost} {greedy}");
+    // pabutools agrees (every_rule_agrees_with_pabutools); the first pick has the best ratio:
+    // project 1545, 734 votes for 11,286.
+    assert_eq!(per_cost["winners"][0], "1545");
+}
+
+#[test]
 fn malformed_and_missing_files_are_named_not_panicked() {
     let dir = std::env::temp_dir().join(format!("hromada-tally-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();

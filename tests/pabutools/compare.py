@@ -11,6 +11,9 @@ The pabutools counterparts, with hromada's tie-break (more votes, lower cost, sm
 numeric ids by value) as a pabutools TieBreakingRule:
   greedy            greedy_utilitarian_welfare(sat_class=Cost_Sat)
   greedy-threshold  the same over the projects with at least min_project_score_threshold votes
+  greedy-per-cost   greedy_utilitarian_welfare(sat_class=Cardinality_Sat): pabutools ranks by
+                    satisfaction density, here votes / cost (infinite for a free project with
+                    votes, 0 without votes), highest first, ties by the tie-break
   greedy-no-skip    pabutools has no such rule: the projects pabutools' greedy selects, in the
                     order it considers them, up to the first one it skips
   equalshares/add1  exhaustion_by_budget_increase(method_of_equal_shares, Cost_Sat,
@@ -29,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 
-from pabutools.election import Cost_Sat, Instance, parse_pabulib
+from pabutools.election import Cardinality_Sat, Cost_Sat, Instance, parse_pabulib
 from pabutools.fractions import frac
 from pabutools.rules import (
     exhaustion_by_budget_increase,
@@ -38,7 +41,7 @@ from pabutools.rules import (
 )
 from pabutools.tiebreaking import TieBreakingRule
 
-RULES = ["greedy", "greedy-no-skip", "greedy-threshold", "equalshares/add1"]
+RULES = ["greedy", "greedy-no-skip", "greedy-threshold", "greedy-per-cost", "equalshares/add1"]
 
 
 def id_key(name: str):
@@ -81,6 +84,12 @@ def greedy_no_skip(instance, profile, tb):
     return winners
 
 
+def greedy_per_cost(instance, profile, tb):
+    return greedy_utilitarian_welfare(
+        instance, profile, sat_class=Cardinality_Sat, tie_breaking=tb
+    )
+
+
 def greedy_threshold(instance, profile, tb):
     threshold = int(instance.meta["min_project_score_threshold"])
     kept = Instance(
@@ -104,6 +113,7 @@ PABUTOOLS = {
     "greedy": greedy,
     "greedy-no-skip": greedy_no_skip,
     "greedy-threshold": greedy_threshold,
+    "greedy-per-cost": greedy_per_cost,
     "equalshares/add1": equal_shares_add1,
 }
 

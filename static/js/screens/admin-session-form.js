@@ -12,7 +12,7 @@ export const OPTIONAL_STAGES = ['implementation'];
 export const SESSION_DAYS = { submission: 30, review: 30, voting: 30, results: 10, implementation: 365 };
 export const ELECTION_STAGES = ['applications', 'review', 'round1', 'round2', 'results'];
 export const ELECTION_DAYS = { applications: 14, review: 7, round1: 7, round2: 7, results: 3 };
-export const RESULTS_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares/add1'];
+export const RESULTS_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'greedy-per-cost', 'equalshares/add1'];
 export const PROFILE_FIELDS = ['last_name', 'first_name', 'patronymic', 'birth_date', 'phone', 'email', 'registration_address', 'residence_address', 'photo'];
 export const REGISTRATION_METHODS = ['password', 'kyiv_id'];
 

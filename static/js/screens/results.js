@@ -7,7 +7,7 @@ import { h, field, problemBox, useStyle } from '../dom.js';
 import { chooseSession, scrollBox } from './project.js';
 import { statusBadge } from '../projects.js';
 
-const RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares-add1'];
+const RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'greedy-per-cost', 'equalshares-add1'];
 
 /** The session picker (a GET form) when the city has run more than one session. */
 function sessionPicker(ctx, session, path) {
