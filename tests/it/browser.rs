@@ -177,3 +177,8 @@ async fn commission_election_round_one_round_two_results() {
 async fn moderation_queue_translations_pages_paper_results() {
     run("moderation.test.mjs").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn xss_payloads_stay_text() {
+    run("xss.test.mjs").await;
+}
