@@ -24,6 +24,7 @@ pub struct NewCityIn {
     pub slug: String,
     pub name: LocalizedName,
     /// IANA time zone; `Europe/Kyiv` by default.
+    #[oai(nullable)]
     pub time_zone: Option<String>,
 }
 
@@ -57,7 +58,9 @@ pub struct StaffDto {
     /// The grant's id, for revoking it.
     pub id: i64,
     pub user_id: i64,
+    #[oai(nullable)]
     pub login: Option<String>,
+    #[oai(nullable)]
     pub name: Option<String>,
     pub role: String,
     pub granted_at: DateTime<Utc>,
@@ -83,7 +86,9 @@ impl From<StaffMember> for StaffDto {
 pub struct AuditEntryDto {
     pub id: i64,
     pub created_at: DateTime<Utc>,
+    #[oai(nullable)]
     pub city_id: Option<i64>,
+    #[oai(nullable)]
     pub actor_id: Option<i64>,
     pub action: String,
     pub target: String,
@@ -107,8 +112,10 @@ pub struct AuditVerificationDto {
     pub intact: bool,
     /// Rows checked, when the chain holds (the whole platform's chain, which the city's rows
     /// are part of).
+    #[oai(nullable)]
     pub rows_checked: Option<u64>,
     /// The first row where the chain does not hold.
+    #[oai(nullable)]
     pub broken_row_id: Option<i64>,
     pub checked_at: DateTime<Utc>,
 }
@@ -149,6 +156,7 @@ impl From<entities::outbox::EmailStatus> for EmailStatusDto {
 #[derive(Debug, Object)]
 pub struct EmailDto {
     pub id: i64,
+    #[oai(nullable)]
     pub city_id: Option<i64>,
     pub to: String,
     pub template: String,
@@ -156,8 +164,10 @@ pub struct EmailDto {
     pub status: EmailStatusDto,
     pub attempts: i32,
     pub next_attempt_at: DateTime<Utc>,
+    #[oai(nullable)]
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
+    #[oai(nullable)]
     pub sent_at: Option<DateTime<Utc>>,
 }
 

@@ -26,13 +26,18 @@ pub struct RegisterIn {
     pub password: String,
     pub last_name: String,
     pub first_name: String,
+    #[oai(nullable)]
     pub patronymic: Option<String>,
+    #[oai(nullable)]
     pub birth_date: Option<NaiveDate>,
     /// A contact phone; the login when it is a phone and this is empty.
+    #[oai(nullable)]
     pub phone: Option<String>,
     /// Receives a verification link.
+    #[oai(nullable)]
     pub email: Option<String>,
     /// `uk` (default) or `en`, for e-mails.
+    #[oai(nullable)]
     pub lang: Option<String>,
 }
 

@@ -70,8 +70,10 @@ pub struct DistrictDto {
     pub id: i64,
     pub name: LocalizedName,
     /// GeoJSON Polygon or MultiPolygon, when the city has drawn it.
+    #[oai(nullable)]
     pub boundary: Option<serde_json::Value>,
     /// Residents, when the city has entered it.
+    #[oai(nullable)]
     pub population: Option<i64>,
 }
 
@@ -88,8 +90,10 @@ pub fn district_out(d: entities::district::Model) -> DistrictDto {
 pub struct CityDetail {
     #[oai(flatten)]
     pub city: CityDto,
+    #[oai(nullable)]
     pub contacts: Option<String>,
     /// Where the logo is, when the city has one.
+    #[oai(nullable)]
     pub logo_url: Option<String>,
     pub map: PublicMap,
     pub districts: Vec<DistrictDto>,

@@ -56,10 +56,14 @@ impl MessagesOut {
 
 #[derive(Debug, Object)]
 pub struct CityChangeIn {
+    #[oai(nullable)]
     pub name: Option<LocalizedName>,
+    #[oai(nullable)]
     pub contacts: Option<String>,
+    #[oai(nullable)]
     pub time_zone: Option<String>,
     /// Platform admins only.
+    #[oai(nullable)]
     pub slug: Option<String>,
 }
 
@@ -82,17 +86,23 @@ pub struct CitySettingsDto {
 
 #[derive(Debug, Object)]
 pub struct DistrictIn {
+    #[oai(nullable)]
     pub name: Option<LocalizedName>,
     /// GeoJSON Polygon or MultiPolygon (or a Feature of one); an empty string removes it.
+    #[oai(nullable)]
     pub boundary: Option<String>,
     /// Residents, for turnout in the statistics; 0 removes it.
+    #[oai(nullable)]
     pub population: Option<i64>,
 }
 
 #[derive(Debug, Object)]
 pub struct CategoryIn {
+    #[oai(nullable)]
     pub name: Option<LocalizedName>,
+    #[oai(nullable)]
     pub position: Option<i32>,
+    #[oai(nullable)]
     pub active: Option<bool>,
 }
 
@@ -161,6 +171,7 @@ pub struct PotIn {
     pub total: MoneyText,
     pub max_project_cost: MoneyText,
     /// The most votes one voter gives to this pot's projects (none: only the session's limit).
+    #[oai(nullable)]
     pub max_votes_per_voter: Option<i32>,
 }
 
@@ -171,6 +182,7 @@ pub struct PotOut {
     pub scope: PotScopeIo,
     pub total: MoneyText,
     pub max_project_cost: MoneyText,
+    #[oai(nullable)]
     pub max_votes_per_voter: Option<i32>,
 }
 
@@ -184,6 +196,7 @@ pub struct ParametersIo {
     /// `greedy-threshold` (needs `min_votes_to_win`), `greedy-per-cost` (votes per hryvnia) or
     /// `equalshares/add1`.
     pub results_rule: String,
+    #[oai(nullable)]
     pub min_votes_to_win: Option<i32>,
     /// `password`, `kyiv_id`.
     pub registration_methods: Vec<String>,
@@ -212,12 +225,16 @@ pub struct BudgetSessionIn {
 
 #[derive(Debug, Object)]
 pub struct BudgetSessionChangeIn {
+    #[oai(nullable)]
     pub name: Option<LocalizedName>,
     /// Only before the session starts.
+    #[oai(nullable)]
     pub parameters: Option<ParametersIo>,
     /// Stages that have opened keep their dates.
+    #[oai(nullable)]
     pub stages: Option<Vec<StageIn>>,
     /// Only before the session starts.
+    #[oai(nullable)]
     pub pots: Option<Vec<PotIn>>,
 }
 
@@ -233,7 +250,9 @@ pub struct StageOut {
 
 #[derive(Debug, Object)]
 pub struct LocalizedHint {
+    #[oai(nullable)]
     pub uk: Option<String>,
+    #[oai(nullable)]
     pub en: Option<String>,
 }
 
@@ -249,10 +268,13 @@ pub enum PhaseKind {
 pub struct PhaseOut {
     pub kind: PhaseKind,
     /// The stage open now.
+    #[oai(nullable)]
     pub stage: Option<StageKindIo>,
     /// When the current stage closes, or the first one opens.
+    #[oai(nullable)]
     pub until: Option<DateTime<Utc>>,
     /// Seconds until then.
+    #[oai(nullable)]
     pub remaining_secs: Option<i64>,
 }
 
@@ -268,7 +290,9 @@ pub struct BudgetSessionOut {
 
 #[derive(Debug, Object)]
 pub struct HintIn {
+    #[oai(nullable)]
     pub uk: Option<String>,
+    #[oai(nullable)]
     pub en: Option<String>,
 }
 
@@ -279,6 +303,7 @@ pub struct TranslationOut {
     pub default: String,
     /// The city's override, if any.
     #[oai(rename = "override")]
+    #[oai(nullable)]
     pub override_value: Option<String>,
     /// What is shown: the override, else the default.
     pub value: String,
@@ -292,11 +317,16 @@ pub struct TranslationIn {
 
 #[derive(Debug, Object)]
 pub struct PageIn {
+    #[oai(nullable)]
     pub slug: Option<String>,
+    #[oai(nullable)]
     pub title: Option<LocalizedName>,
     /// Markdown.
+    #[oai(nullable)]
     pub body: Option<LocalizedName>,
+    #[oai(nullable)]
     pub position: Option<i32>,
+    #[oai(nullable)]
     pub published: Option<bool>,
 }
 

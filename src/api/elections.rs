@@ -11,7 +11,7 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 use super::ApiTags;
 use super::projects::{FileBytes, disposition};
 use super::supporters::Photo;
-use super::types::{Done, request_lang};
+use super::types::{Done, OrNull, request_lang};
 use crate::app::elections::{
     self, ApplicationView, ElectionBallot, ElectionInput, ElectionView, PageInput,
 };
@@ -44,6 +44,7 @@ pub struct ElectionIn {
     pub seats: i32,
     /// Tie-breaks after round-2 votes, in order: `round1_votes`, `earlier_application`
     /// (default: both, in that order).
+    #[oai(nullable)]
     pub tie_break: Option<Vec<String>>,
     /// Every stage, each starting the day after the previous one ends.
     pub stages: Vec<ElectionStageIn>,
@@ -76,9 +77,12 @@ pub struct ElectionOut {
     pub stages: Vec<ElectionStageOut>,
     /// `before`, a stage code, or `after`.
     pub phase: String,
+    #[oai(nullable)]
     pub round1_closed_at: Option<DateTime<Utc>>,
+    #[oai(nullable)]
     pub round2_closed_at: Option<DateTime<Utc>>,
     /// A tie at the last seats awaiting a moderator (moderators and admins only).
+    #[oai(nullable)]
     pub tie: Option<ElectionTieOut>,
 }
 
@@ -140,34 +144,52 @@ pub struct CandidacyOut {
     pub status: String,
     /// Last name, first name and patronymic.
     pub name: String,
+    #[oai(nullable)]
     pub motivation: Option<String>,
+    #[oai(nullable)]
     pub experience: Option<String>,
+    #[oai(nullable)]
     pub organization: Option<String>,
     /// The last page of the form saved (0–3).
+    #[oai(nullable)]
     pub page: Option<i32>,
+    #[oai(nullable)]
     pub consent_personal_data: Option<bool>,
+    #[oai(nullable)]
     pub consent_rules: Option<bool>,
     /// The moderator's latest comment.
+    #[oai(nullable)]
     pub moderator_comment: Option<String>,
+    #[oai(nullable)]
     pub submitted_at: Option<DateTime<Utc>>,
     /// Seconds since the last change (for the moderation queue).
+    #[oai(nullable)]
     pub waiting_seconds: Option<i64>,
+    #[oai(nullable)]
     pub round1_votes: Option<i64>,
+    #[oai(nullable)]
     pub round2_votes: Option<i64>,
     pub documents: Vec<CandidacyDocumentOut>,
     /// Where the candidate's profile photo is, if they have one.
+    #[oai(nullable)]
     pub photo_url: Option<String>,
     /// The candidate's personal data from the profile (the candidate and staff only).
+    #[oai(nullable)]
     pub personal: Option<CandidacyPersonalOut>,
 }
 
 /// Page 1 of the form: the candidate's personal data as the profile holds it.
 #[derive(Debug, Object)]
 pub struct CandidacyPersonalOut {
+    #[oai(nullable)]
     pub birth_date: Option<NaiveDate>,
+    #[oai(nullable)]
     pub phone: Option<String>,
+    #[oai(nullable)]
     pub email: Option<String>,
+    #[oai(nullable)]
     pub registration_address: Option<String>,
+    #[oai(nullable)]
     pub residence_address: Option<String>,
 }
 
@@ -227,8 +249,10 @@ fn application_out(slug: &str, v: ApplicationView, now: DateTime<Utc>) -> Candid
 pub struct CandidacyAboutIn {
     pub motivation: String,
     /// Experience in civic work.
+    #[oai(nullable)]
     pub experience: Option<String>,
     /// The organization the candidate represents, if any.
+    #[oai(nullable)]
     pub organization: Option<String>,
 }
 
@@ -245,6 +269,7 @@ pub struct CandidacyStatusIn {
     /// `submit`, `resubmit` (the candidate); `delete`, `reject` (with a comment), `admit`
     /// (moderators).
     pub action: String,
+    #[oai(nullable)]
     pub comment: Option<String>,
 }
 
@@ -281,6 +306,7 @@ pub struct CandidateStandingOut {
     pub status: String,
     pub round1_votes: i64,
     /// Once round 2 has closed.
+    #[oai(nullable)]
     pub round2_votes: Option<i64>,
 }
 
@@ -289,20 +315,24 @@ pub struct ElectionTieDecisionIn {
     /// Exactly as many of the tied candidates as there are seats left.
     pub elected: Vec<i64>,
     /// Why (e.g. the lot drawn at the commission's meeting).
+    #[oai(nullable)]
     pub comment: Option<String>,
 }
 
 #[derive(Debug, Object)]
 pub struct CommissionOut {
     pub election_id: i64,
+    #[oai(nullable)]
     pub elected_at: Option<DateTime<Utc>>,
     pub members: Vec<CandidacyOut>,
 }
 
 #[derive(Debug, Object)]
 pub struct CandidacyHistoryOut {
+    #[oai(nullable)]
     pub from: Option<String>,
     pub to: String,
+    #[oai(nullable)]
     pub comment: Option<String>,
     pub at: DateTime<Utc>,
 }
@@ -855,10 +885,10 @@ impl ElectionsApi {
         &self,
         state: Data<&AppState>,
         slug: Path<String>,
-    ) -> Result<Json<Option<CommissionOut>>> {
+    ) -> Result<Json<OrNull<CommissionOut>>> {
         let now = state.clock.now();
         let found = elections::commission(&state, &slug).await?;
-        Ok(Json(found.map(|(e, members)| {
+        Ok(Json(OrNull(found.map(|(e, members)| {
             CommissionOut {
                 election_id: e.id,
                 elected_at: elections::closed_at(&e, Round::Two),
@@ -867,6 +897,6 @@ impl ElectionsApi {
                     .map(|m| application_out(&slug, m, now))
                     .collect(),
             }
-        })))
+        }))))
     }
 }

@@ -90,6 +90,7 @@ pub struct GeocodingProviderOut {
     pub base_url: String,
     pub api_key_set: bool,
     /// The key's last characters, the rest hidden; absent without a key.
+    #[oai(nullable)]
     pub api_key_masked: Option<String>,
     pub timeout_ms: u32,
 }
@@ -113,6 +114,7 @@ pub struct GeocodingProviderIn {
     pub priority: u8,
     pub base_url: String,
     /// Absent or null: keep the stored key; an empty string: remove it; otherwise the new key.
+    #[oai(nullable)]
     pub api_key: Option<String>,
     pub timeout_ms: u32,
 }
@@ -134,6 +136,7 @@ impl std::fmt::Debug for GeocodingProviderIn {
 pub struct GeocodingSettingsIn {
     pub mode: GeocodingModeIo,
     /// Absent: keep the radius.
+    #[oai(nullable)]
     pub radius_km: Option<u32>,
     /// Every provider once.
     pub providers: Vec<GeocodingProviderIn>,

@@ -29,13 +29,20 @@ pub struct ProfileDto {
     pub login: String,
     pub last_name: String,
     pub first_name: String,
+    #[oai(nullable)]
     pub patronymic: Option<String>,
+    #[oai(nullable)]
     pub birth_date: Option<NaiveDate>,
+    #[oai(nullable)]
     pub phone: Option<String>,
+    #[oai(nullable)]
     pub email: Option<String>,
     pub email_verified: bool,
+    #[oai(nullable)]
     pub registration_address: Option<String>,
+    #[oai(nullable)]
     pub residence_address: Option<String>,
+    #[oai(nullable)]
     pub facebook_url: Option<String>,
     pub has_photo: bool,
     pub lang: String,
@@ -82,16 +89,26 @@ impl From<Profile> for ProfileDto {
 /// Fields to change; absent fields stay, an empty string clears an optional field.
 #[derive(Debug, Object)]
 pub struct ProfileChangeIn {
+    #[oai(nullable)]
     pub last_name: Option<String>,
+    #[oai(nullable)]
     pub first_name: Option<String>,
+    #[oai(nullable)]
     pub patronymic: Option<String>,
+    #[oai(nullable)]
     pub birth_date: Option<NaiveDate>,
+    #[oai(nullable)]
     pub phone: Option<String>,
     /// A changed address must be verified again.
+    #[oai(nullable)]
     pub email: Option<String>,
+    #[oai(nullable)]
     pub registration_address: Option<String>,
+    #[oai(nullable)]
     pub residence_address: Option<String>,
+    #[oai(nullable)]
     pub facebook_url: Option<String>,
+    #[oai(nullable)]
     pub lang: Option<String>,
 }
 

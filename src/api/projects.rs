@@ -30,15 +30,21 @@ pub struct ProjectIn {
     pub category_id: i64,
     /// Required for district pots; when left out, proposed from `lat`/`lon` if the city's
     /// districts have boundaries.
+    #[oai(nullable)]
     pub district_id: Option<i64>,
     pub title: String,
     /// Markdown; shown as sanitized HTML.
     pub description: String,
+    #[oai(nullable)]
     pub address: Option<String>,
+    #[oai(nullable)]
     pub lat: Option<f64>,
+    #[oai(nullable)]
     pub lon: Option<f64>,
     /// Who benefits, and how many.
+    #[oai(nullable)]
     pub beneficiaries: Option<String>,
+    #[oai(nullable)]
     pub implementation_notes: Option<String>,
     /// The cost estimate; its total may not exceed the pot's maximum project cost.
     pub items: Vec<EstimateLineIn>,
@@ -51,6 +57,7 @@ pub struct StatusChangeIn {
     /// `start_implementation`, `mark_implemented`, `mark_not_implemented` (moderators).
     pub action: String,
     /// Required to return for revision, to reject and to mark not implemented.
+    #[oai(nullable)]
     pub comment: Option<String>,
 }
 
@@ -134,8 +141,10 @@ pub(super) fn disposition(name: &str) -> String {
 
 #[derive(Debug, Object)]
 pub struct HistoryOut {
+    #[oai(nullable)]
     pub from: Option<String>,
     pub to: String,
+    #[oai(nullable)]
     pub comment: Option<String>,
     pub at: DateTime<Utc>,
 }
@@ -144,21 +153,26 @@ pub struct HistoryOut {
 pub struct ProjectSummary {
     pub id: i64,
     pub session_id: i64,
+    #[oai(nullable)]
     pub pot_id: Option<i64>,
     pub category_id: i64,
     /// `null` for citywide projects.
+    #[oai(nullable)]
     pub district_id: Option<i64>,
     pub title: String,
     pub cost: MoneyText,
     /// `draft`, `on_moderation`, `needs_revision`, `rejected`, `admitted`, `withdrawn`,
     /// `winner`, `not_selected`, `in_progress`, `implemented`, `not_implemented`.
     pub status: String,
+    #[oai(nullable)]
     pub lat: Option<f64>,
+    #[oai(nullable)]
     pub lon: Option<f64>,
     pub created_at: DateTime<Utc>,
     /// Since when it has been in its status.
     pub status_changed_at: DateTime<Utc>,
     /// Votes for it, when its session shows them (live, or once results are published).
+    #[oai(nullable)]
     pub votes: Option<i64>,
 }
 
@@ -170,13 +184,18 @@ pub struct ProjectOut {
     pub description: String,
     /// The description rendered to sanitized HTML.
     pub description_html: String,
+    #[oai(nullable)]
     pub address: Option<String>,
+    #[oai(nullable)]
     pub beneficiaries: Option<String>,
+    #[oai(nullable)]
     pub implementation_notes: Option<String>,
     /// The author's name (nothing else of theirs is public).
     pub author: String,
     /// The comment of the last status change (a reason or what to revise).
+    #[oai(nullable)]
     pub status_comment: Option<String>,
+    #[oai(nullable)]
     pub submitted_at: Option<DateTime<Utc>>,
     pub items: Vec<CostLineOut>,
     /// Photos and pictures, in the order they were added.
@@ -193,6 +212,7 @@ pub struct ProjectPageOut {
     pub limit: u64,
     pub offset: u64,
     /// The seed of the random order; send it back as `seed` for the next page.
+    #[oai(nullable)]
     pub seed: Option<u32>,
 }
 

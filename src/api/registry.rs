@@ -36,8 +36,10 @@ pub struct ApiKeyOut {
     /// The key's first characters, to tell keys apart.
     pub prefix: String,
     pub created_at: DateTime<Utc>,
+    #[oai(nullable)]
     pub last_used_at: Option<DateTime<Utc>>,
     /// Set once the key is revoked; a revoked key opens nothing.
+    #[oai(nullable)]
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
@@ -89,8 +91,11 @@ pub struct RegistryProject {
     pub id: i64,
     pub session_id: i64,
     pub title: String,
+    #[oai(nullable)]
     pub category: Option<RegistryCategory>,
+    #[oai(nullable)]
     pub pot_id: Option<i64>,
+    #[oai(nullable)]
     pub district_id: Option<i64>,
     /// The project's budget: the total of its cost estimate, in hryvnias.
     pub budget: MoneyText,
@@ -99,8 +104,11 @@ pub struct RegistryProject {
     pub status: String,
     /// The author's name.
     pub author: String,
+    #[oai(nullable)]
     pub address: Option<String>,
+    #[oai(nullable)]
     pub lat: Option<f64>,
+    #[oai(nullable)]
     pub lon: Option<f64>,
     pub created_at: DateTime<Utc>,
     /// When anything of it last changed; pass the greatest seen as `updated_since` next time.

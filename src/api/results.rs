@@ -24,6 +24,7 @@ pub struct ResultRowOut {
     pub votes: u64,
     pub selected: bool,
     /// Equal Shares: what each supporter paying a full share paid for it.
+    #[oai(nullable)]
     pub per_head: Option<String>,
 }
 
@@ -38,6 +39,7 @@ pub struct PotResultOut {
     pub spent: MoneyText,
     pub left: MoneyText,
     pub voters: u64,
+    #[oai(nullable)]
     pub min_votes: Option<u64>,
     /// Winners first, in the order chosen; then the others by votes.
     pub rows: Vec<ResultRowOut>,
@@ -46,8 +48,10 @@ pub struct PotResultOut {
 #[derive(Debug, Object)]
 pub struct ResultsOut {
     pub session_id: i64,
+    #[oai(nullable)]
     pub computed_at: Option<DateTime<Utc>>,
     /// Unset while the results wait for a moderator to publish them.
+    #[oai(nullable)]
     pub published_at: Option<DateTime<Utc>>,
     pub pots: Vec<PotResultOut>,
 }

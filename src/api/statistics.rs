@@ -46,13 +46,16 @@ pub struct DayOut {
 #[derive(Debug, Object)]
 pub struct DistrictParticipationOut {
     /// `null`: citywide projects.
+    #[oai(nullable)]
     pub district_id: Option<i64>,
     /// Voters who voted for the district's projects, and their votes.
     pub voters: u64,
     pub votes: u64,
+    #[oai(nullable)]
     pub population: Option<i64>,
     /// Those voters of the district's population, a decimal string from 0 to 1, when the
     /// population is entered.
+    #[oai(nullable)]
     pub turnout: Option<String>,
 }
 
@@ -75,6 +78,7 @@ pub struct StatusCountOut {
 
 #[derive(Debug, Object)]
 pub struct TrackerRowOut {
+    #[oai(nullable)]
     pub district_id: Option<i64>,
     pub category_id: i64,
     pub statuses: Vec<StatusCountOut>,
@@ -82,6 +86,7 @@ pub struct TrackerRowOut {
 
 #[derive(Debug, Object)]
 pub struct RatingOut {
+    #[oai(nullable)]
     pub district_id: Option<i64>,
     pub winners: u64,
     pub implemented: u64,
@@ -94,6 +99,7 @@ pub struct RatingOut {
 pub struct ImplementationOut {
     pub winners: u64,
     pub implemented_on_time: u64,
+    #[oai(nullable)]
     pub on_time_share: Option<String>,
     /// Winning projects by district and category, by status.
     pub rows: Vec<TrackerRowOut>,

@@ -19,6 +19,7 @@ pub struct SupportersApi;
 #[derive(Debug, Object)]
 pub struct ApplyIn {
     /// A note to the author.
+    #[oai(nullable)]
     pub comment: Option<String>,
 }
 
@@ -28,6 +29,7 @@ pub struct DecisionIn {
     /// («Відмовлено», an accepted supporter leaves the team).
     pub status: String,
     /// Sent to the applicant; required to reject.
+    #[oai(nullable)]
     pub comment: Option<String>,
 }
 
@@ -41,14 +43,22 @@ pub struct SupporterOut {
     /// Last name, first name and patronymic.
     pub name: String,
     /// Where the supporter's photo is, if they have one.
+    #[oai(nullable)]
     pub photo_url: Option<String>,
+    #[oai(nullable)]
     pub facebook_url: Option<String>,
     /// Contact data and the application: for the project's author and the city's staff only.
+    #[oai(nullable)]
     pub phone: Option<String>,
+    #[oai(nullable)]
     pub email: Option<String>,
+    #[oai(nullable)]
     pub comment: Option<String>,
+    #[oai(nullable)]
     pub decision_comment: Option<String>,
+    #[oai(nullable)]
     pub applied_at: Option<DateTime<Utc>>,
+    #[oai(nullable)]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -57,8 +67,10 @@ pub struct SupporterOut {
 pub struct MyApplicationOut {
     pub id: i64,
     pub status: String,
+    #[oai(nullable)]
     pub comment: Option<String>,
     /// The author's comment on the decision.
+    #[oai(nullable)]
     pub decision_comment: Option<String>,
     pub applied_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -71,13 +83,16 @@ pub struct TeamOut {
     /// Whether the list has every application and the contact data.
     pub full: bool,
     /// The caller's latest application to this project.
+    #[oai(nullable)]
     pub mine: Option<MyApplicationOut>,
 }
 
 #[derive(Debug, Object)]
 pub struct StepOut {
+    #[oai(nullable)]
     pub from: Option<String>,
     pub to: String,
+    #[oai(nullable)]
     pub comment: Option<String>,
     pub at: DateTime<Utc>,
 }

@@ -83,6 +83,57 @@ impl ToJSON for MoneyText {
     }
 }
 
+/// A response body that is `null` when there is nothing to show (a city without a commission
+/// yet): `Json<Option<T>>` would document `T` alone, so the spec would not admit the `null`.
+#[derive(Debug, Clone)]
+pub struct OrNull<T>(pub Option<T>);
+
+impl<T: Type> Type for OrNull<T> {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = T::RawValueType;
+    type RawElementValueType = T::RawElementValueType;
+
+    fn name() -> Cow<'static, str> {
+        format!("nullable_{}", T::name()).into()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        MetaSchemaRef::Inline(Box::new(MetaSchema {
+            nullable: true,
+            all_of: vec![T::schema_ref()],
+            ..MetaSchema::ANY
+        }))
+    }
+
+    fn register(registry: &mut poem_openapi::registry::Registry) {
+        T::register(registry);
+    }
+
+    fn as_raw_value(&self) -> Option<&Self::RawValueType> {
+        self.0.as_ref().and_then(Type::as_raw_value)
+    }
+
+    fn raw_element_iter<'a>(
+        &'a self,
+    ) -> Box<dyn Iterator<Item = &'a Self::RawElementValueType> + 'a> {
+        match &self.0 {
+            Some(value) => value.raw_element_iter(),
+            None => Box::new(std::iter::empty()),
+        }
+    }
+}
+
+impl<T: ToJSON> ToJSON for OrNull<T> {
+    fn to_json(&self) -> Option<Value> {
+        Some(
+            self.0
+                .as_ref()
+                .and_then(ToJSON::to_json)
+                .unwrap_or(Value::Null),
+        )
+    }
+}
+
 /// A name in both languages of the platform.
 #[derive(Debug, Clone, Object)]
 pub struct LocalizedName {

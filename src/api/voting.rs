@@ -24,6 +24,7 @@ pub struct BallotOut {
     pub cast: i32,
     pub remaining: i32,
     /// `internet` or `paper`, once a vote is cast.
+    #[oai(nullable)]
     pub channel: Option<String>,
     /// The projects voted for.
     pub projects: Vec<i64>,
@@ -49,6 +50,7 @@ impl From<BallotView> for BallotOut {
 pub struct PaperBallotIn {
     /// The voter's phone or passport number.
     pub voter: String,
+    #[oai(nullable)]
     pub birth_date: Option<NaiveDate>,
     /// The projects marked on the ballot.
     pub projects: Vec<i64>,
@@ -74,7 +76,9 @@ pub struct ReportLineOut {
     pub voter: String,
     pub accepted: bool,
     /// Why it was refused: a problem code (`vote-other-channel`, `vote-already`, …).
+    #[oai(nullable)]
     pub code: Option<String>,
+    #[oai(nullable)]
     pub reason: Option<String>,
 }
 
@@ -93,6 +97,7 @@ pub struct ImportSummaryOut {
     /// The file's name as uploaded.
     pub file_name: String,
     /// The moderator who imported it.
+    #[oai(nullable)]
     pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub accepted: i32,

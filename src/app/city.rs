@@ -454,11 +454,12 @@ pub async fn delete_entry(
             .await
             .map(|_| ()),
     };
-    result.map_err(|err| match err.sql_err() {
-        Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => {
+    result.map_err(|err| {
+        if crate::store::is_foreign_key_violation(&err) {
             AppError::new(StatusCode::CONFLICT, "entry-in-use")
+        } else {
+            AppError::from(err)
         }
-        _ => AppError::from(err),
     })?;
     super::audit(
         &txn,

@@ -25,3 +25,13 @@ use sea_orm::{DbErr, SqlErr};
 pub fn is_unique_violation(err: &DbErr) -> bool {
     matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
+
+/// Whether a database error is a foreign-key violation (deleting a row that others still point
+/// at). SQLite reports an `ON DELETE RESTRICT` as a trigger constraint (extended code 1811),
+/// which sea-orm does not classify, with the same message.
+pub fn is_foreign_key_violation(err: &DbErr) -> bool {
+    matches!(
+        err.sql_err(),
+        Some(SqlErr::ForeignKeyConstraintViolation(_))
+    ) || err.to_string().contains("FOREIGN KEY constraint failed")
+}

@@ -491,3 +491,41 @@ async fn changing_the_password_ends_other_sessions() {
         200
     );
 }
+
+/// `GET /me` of a resident without an email, patronymic or addresses: those are `null`, and
+/// the OpenAPI document says they may be (schemathesis found the profile breaking its schema).
+#[tokio::test]
+async fn profile_nulls_are_declared_nullable() {
+    let app = crate::support::spawn_app().await;
+    let c = crate::projects::city(&app).await;
+    let me: serde_json::Value = c.resident.get("/api/v1/me").await.json().await.unwrap();
+    assert!(me["patronymic"].is_null() && me["email"].is_null(), "{me}");
+    let spec: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    let profile = &spec["components"]["schemas"]["ProfileDto"]["properties"];
+    for field in [
+        "patronymic",
+        "birth_date",
+        "phone",
+        "email",
+        "registration_address",
+        "residence_address",
+        "facebook_url",
+    ] {
+        assert_eq!(profile[field]["nullable"], true, "ProfileDto.{field}");
+    }
+    // And everywhere else: no optional field of any schema is left non-nullable.
+    for (name, schema) in spec["components"]["schemas"].as_object().unwrap() {
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        let Some(props) = schema["properties"].as_object() else {
+            continue;
+        };
+        for (field, prop) in props {
+            if !required.contains(&field.as_str()) && prop.get("default").is_none() {
+                assert_eq!(prop["nullable"], true, "{name}.{field} may be null");
+            }
+        }
+    }
+}

@@ -1014,3 +1014,27 @@ async fn the_current_session_decides_which_profile_fields_are_required() {
     )
     .await;
 }
+
+/// A category that projects use cannot be deleted: a 409 problem, not a 500 from the database's
+/// foreign key (found by schemathesis; SQLite reports the restriction as a trigger constraint).
+#[tokio::test]
+async fn deleting_a_category_in_use_is_a_conflict() {
+    let app = spawn_app().await;
+    let c = crate::projects::city(&app).await;
+    let draft = c
+        .author
+        .post(
+            "/api/v1/cities/kyiv/projects",
+            &crate::projects::project(&c, "Лавки", "100.00"),
+        )
+        .await;
+    assert!(draft.status().is_success(), "{}", draft.status());
+    problem(
+        c.admin
+            .delete(&format!("/api/v1/cities/kyiv/categories/{}", c.category))
+            .await,
+        409,
+        "entry-in-use",
+    )
+    .await;
+}

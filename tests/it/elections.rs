@@ -894,3 +894,18 @@ async fn a_published_candidate_shows_the_profile_photo_and_only_staff_see_person
         "image/png"
     );
 }
+
+/// `GET /cities/{slug}/commission` answers `null` before the first election: the OpenAPI
+/// document says so (schemathesis found the `null` breaking a plain `CommissionOut` schema).
+#[tokio::test]
+async fn the_commission_may_be_null_in_the_spec() {
+    let app = crate::support::spawn_app().await;
+    let spec: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    let ok = &spec["paths"]["/cities/{slug}/commission"]["get"]["responses"]["200"];
+    let schema = &ok["content"]["application/json; charset=utf-8"]["schema"];
+    assert_eq!(schema["nullable"], true, "{ok}");
+    assert_eq!(
+        schema["allOf"][0]["$ref"],
+        "#/components/schemas/CommissionOut"
+    );
+}

@@ -17,6 +17,7 @@ mod lifecycle;
 mod money;
 mod projects;
 mod roles;
+mod schemathesis;
 mod security;
 mod smtp;
 mod support;
