@@ -402,6 +402,9 @@ pub struct KyivIdSettings {
     /// Never logged (see `Debug`).
     pub client_secret: String,
     pub scopes: Vec<String>,
+    /// How long one request to the provider (discovery, token, userinfo) may take, seconds;
+    /// when it is down, sign-in fails with a clear page after at most this long.
+    pub timeout_secs: u64,
     /// Which claim carries which profile field.
     pub claims: crate::domain::kyiv_id::ClaimMap,
 }
@@ -416,6 +419,7 @@ impl Default for KyivIdSettings {
             scopes: ["openid", "profile", "email", "phone", "address"]
                 .map(String::from)
                 .to_vec(),
+            timeout_secs: 10,
             claims: Default::default(),
         }
     }
@@ -436,6 +440,7 @@ impl fmt::Debug for KyivIdSettings {
                 },
             )
             .field("scopes", &self.scopes)
+            .field("timeout_secs", &self.timeout_secs)
             .field("claims", &self.claims)
             .finish()
     }

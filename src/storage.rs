@@ -114,6 +114,27 @@ mod tests {
         std::fs::remove_dir_all(dir).ok();
     }
 
+    #[tokio::test]
+    async fn a_folder_that_cannot_be_written_is_an_error_not_a_panic() {
+        let dir =
+            std::env::temp_dir().join(format!("hromada-storage-{}", uuid::Uuid::new_v4().simple()));
+        let storage = Storage::from_settings(&StorageSettings {
+            path: dir.display().to_string(),
+            ..Default::default()
+        })
+        .unwrap();
+        // The folder is replaced by a plain file: every write fails (ENOTDIR), even for root.
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::write(&dir, b"not a folder").unwrap();
+        assert!(
+            storage
+                .put("projects/1/a.png", b"png".to_vec())
+                .await
+                .is_err()
+        );
+        std::fs::remove_file(dir).ok();
+    }
+
     #[test]
     fn s3_is_configured_from_settings() {
         let storage = Storage::from_settings(&StorageSettings {

@@ -11,6 +11,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::auth::profile_error;
+use super::project_files::storage_failed;
 use crate::domain::access::{Action, Actor, authorize};
 use crate::domain::content::{self, ContentError};
 use crate::domain::profile;
@@ -125,11 +126,10 @@ pub async fn delete(state: &AppState, actor: Option<&Actor>, slug: &str) -> AppR
     .await?;
     txn.commit().await?;
     if let Some(key) = city.logo_key {
-        state
-            .storage
-            .delete(&key)
-            .await
-            .map_err(AppError::internal)?;
+        // The city is gone already; a leftover logo would only waste space.
+        if let Err(err) = state.storage.delete(&key).await {
+            tracing::warn!(error = %err, key, "logo of a deleted city not deleted");
+        }
     }
     Ok(())
 }
@@ -235,7 +235,7 @@ pub async fn put_logo(
         .storage
         .put(&key, bytes)
         .await
-        .map_err(AppError::internal)?;
+        .map_err(storage_failed)?;
     let old_key = city.logo_key.clone();
     let mut model = city.clone().into_active_model();
     model.logo_key = Set(Some(key.clone()));
@@ -275,7 +275,7 @@ pub async fn logo(state: &AppState, slug: &str) -> AppResult<(Vec<u8>, String, S
         .storage
         .get(&key)
         .await
-        .map_err(AppError::internal)?
+        .map_err(storage_failed)?
         .ok_or_else(not_found)?;
     Ok((bytes.to_vec(), content_type, key))
 }

@@ -26,9 +26,11 @@ pub struct Download {
     pub public: bool,
 }
 
+/// The file storage failed (disk full, a volume gone, object storage down): a 503 the client
+/// may retry, never a 500; the cause is logged.
 pub(super) fn storage_failed(err: StorageError) -> AppError {
     tracing::error!(error = %err, "file storage failed");
-    AppError::new(StatusCode::SERVICE_UNAVAILABLE, "storage-unavailable")
+    AppError::new(StatusCode::SERVICE_UNAVAILABLE, "storage-unavailable").retry_after(60)
 }
 
 /// Stores `bytes` under `key` first, then runs `write` (the row, in its own transaction); when
@@ -60,7 +62,7 @@ fn file_not_found(id: i64) -> AppError {
 
 /// A PDF by its content: the signature at the start and the end-of-file marker near the end
 /// (an upload cut short has none).
-pub(super) fn check_pdf(bytes: &[u8], max_bytes: usize) -> AppResult<()> {
+pub fn check_pdf(bytes: &[u8], max_bytes: usize) -> AppResult<()> {
     if bytes.len() > max_bytes {
         return Err(
             AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "document-too-large")
@@ -229,6 +231,18 @@ mod tests {
     use super::*;
 
     const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+    #[test]
+    fn a_storage_failure_is_a_503_to_retry() {
+        let err = storage_failed(StorageError::from(object_store::Error::Generic {
+            store: "LocalFileSystem",
+            source: "No space left on device (os error 28)".into(),
+        }));
+        assert_eq!(err.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(err.code, "storage-unavailable");
+        assert_eq!(err.retry_after, Some(60));
+        assert!(err.cause.is_none(), "the cause is logged, never sent");
+    }
 
     #[test]
     fn a_whole_pdf_passes() {

@@ -86,10 +86,14 @@ impl KyivId {
             "{}/api/v1/auth/kyiv-id/callback",
             public_url.trim_end_matches('/')
         );
+        // Every call to the provider is bounded: when Kyiv ID is down or stops answering, the
+        // resident gets the "unavailable" page after at most this long, not a hung request.
+        let timeout = Duration::from_secs(settings.timeout_secs.max(1));
         let http = reqwest::Client::builder()
             // Following redirects would open the client to SSRF.
             .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(10))
+            .connect_timeout(timeout)
+            .timeout(timeout)
             .build()?;
         Ok(Some(KyivId {
             issuer: IssuerUrl::new(settings.issuer.clone())?,

@@ -19,7 +19,7 @@ use crate::support::{Browser, TestApp, TestDb, pdf, problem, spawn_app, spawn_on
 const BASE: &str = "/api/v1/cities/kyiv";
 
 /// A signed-in resident with a complete profile (name, birth date, phone, e-mail).
-async fn resident(app: &TestApp, login: &str, last_name: &str) -> Browser {
+pub(crate) async fn resident(app: &TestApp, login: &str, last_name: &str) -> Browser {
     let browser = signed_in(app, login, false, &[]).await;
     let email = format!("{}@example.org", login.trim_start_matches('+'));
     let profile = json!({
@@ -30,10 +30,10 @@ async fn resident(app: &TestApp, login: &str, last_name: &str) -> Browser {
     browser
 }
 
-struct Election {
-    admin: Browser,
-    moderator: Browser,
-    id: i64,
+pub(crate) struct Election {
+    pub admin: Browser,
+    pub moderator: Browser,
+    pub id: i64,
 }
 
 fn day(offset: i64) -> String {
@@ -42,7 +42,7 @@ fn day(offset: i64) -> String {
 
 /// Kyiv with a budget session starting tomorrow and an election: applications days 1–10,
 /// review 11–20, round 1 21–30, round 2 31–40, results 41–50.
-async fn election(app: &TestApp, tie_break: Value, seats: i32) -> Election {
+pub(crate) async fn election(app: &TestApp, tie_break: Value, seats: i32) -> Election {
     let kyiv = app.city("kyiv").await;
     let admin = signed_in(app, "+380931000001", false, &[(kyiv, Role::Admin)]).await;
     let moderator = signed_in(app, "+380931000002", false, &[(kyiv, Role::Moderator)]).await;
@@ -133,7 +133,7 @@ async fn election(app: &TestApp, tie_break: Value, seats: i32) -> Election {
 }
 
 /// Moves the clock `days` on and signs everyone in again (sessions expire meanwhile).
-async fn advance(app: &TestApp, days: i64, people: &mut [(&mut Browser, &str)]) {
+pub(crate) async fn advance(app: &TestApp, days: i64, people: &mut [(&mut Browser, &str)]) {
     app.clock.advance(Duration::days(days));
     for (browser, login) in people.iter_mut() {
         assert_eq!(browser.login(login, PASSWORD).await.status(), 200);
@@ -162,7 +162,7 @@ async fn fill_in(b: &Browser, e: i64, id: i64) {
     assert_eq!(saved["page"], 3);
 }
 
-async fn apply(b: &Browser, e: i64) -> i64 {
+pub(crate) async fn apply(b: &Browser, e: i64) -> i64 {
     let created = b
         .post(&format!("{BASE}/elections/{e}/applications"), &json!({}))
         .await;
