@@ -167,8 +167,30 @@ impl From<sea_orm::DbErr> for AppError {
         match err {
             // The database is down or the pool is exhausted: tell the client to come back.
             DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => AppError::unavailable(err),
+            _ if connection_lost(&err) => AppError::unavailable(err),
             _ => AppError::internal(err),
         }
+    }
+}
+
+/// Whether a statement failed because its connection did, not because of the statement: the
+/// socket broke, or PostgreSQL ended the session as it shut down or restarted (SQLSTATE class
+/// 08, 57P01-57P03). sea-orm reports these as query or execution errors.
+fn connection_lost(err: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr, sqlx};
+    let (DbErr::Query(RuntimeErr::SqlxError(e)) | DbErr::Exec(RuntimeErr::SqlxError(e))) = err
+    else {
+        return false;
+    };
+    match &**e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db
+            .code()
+            .is_some_and(|c| c.starts_with("08") || matches!(&*c, "57P01" | "57P02" | "57P03")),
+        _ => false,
     }
 }
 
@@ -189,5 +211,40 @@ impl From<MoneyError> for AppError {
             MoneyError::Invalid => "money-invalid",
         };
         AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use sea_orm::{DbErr, RuntimeErr, sqlx};
+
+    use super::*;
+
+    fn query_err(err: sqlx::Error) -> DbErr {
+        DbErr::Query(RuntimeErr::SqlxError(Arc::new(err)))
+    }
+
+    #[test]
+    fn a_broken_connection_is_unavailable_not_internal() {
+        let broken = query_err(sqlx::Error::Io(std::io::Error::from(
+            std::io::ErrorKind::ConnectionReset,
+        )));
+        assert_eq!(
+            AppError::from(broken).status,
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+        let exec = DbErr::Exec(RuntimeErr::SqlxError(Arc::new(sqlx::Error::PoolClosed)));
+        assert_eq!(AppError::from(exec).status, StatusCode::SERVICE_UNAVAILABLE);
+        let wrong = query_err(sqlx::Error::ColumnNotFound("x".into()));
+        assert_eq!(
+            AppError::from(wrong).status,
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+        assert_eq!(
+            AppError::from(DbErr::RecordNotFound("x".into())).status,
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 }
