@@ -25,6 +25,8 @@ pub struct Model {
     pub vote_withdrawal: bool,
     /// `live` (counts shown while voting lasts) or `after_results`.
     pub show_counts: String,
+    /// The compulsory cost reserve of every estimate, in hundredths of a percent (2000 = 20 %).
+    pub cost_reserve_bp: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

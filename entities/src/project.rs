@@ -54,7 +54,7 @@ pub struct Model {
     pub beneficiaries: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]
     pub implementation_notes: Option<String>,
-    /// The estimate's total, in kopiykas.
+    /// What the project costs, in kopiykas: the estimate's lines and the cost reserve.
     pub cost_minor: i64,
     pub status: ProjectStatus,
     /// The reason or request that came with the last status change, if any.
@@ -67,6 +67,10 @@ pub struct Model {
     /// Votes for the project, kept with each vote in the same transaction (the votes table is
     /// the truth; this spares counting it on every page).
     pub vote_count: i64,
+    /// The session's cost reserve when the estimate was priced, in hundredths of a percent.
+    pub cost_reserve_bp: i32,
+    /// That reserve's amount in kopiykas (part of `cost_minor`).
+    pub cost_reserve_minor: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

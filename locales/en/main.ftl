@@ -43,6 +43,8 @@ problem-estimate-total-overflow = Total too large
     .detail = The estimate's total is out of range.
 problem-estimate-line-overflow = Line total too large
     .detail = Line { $line }: quantity × price is out of range.
+problem-cost-reserve-invalid = Invalid cost reserve
+    .detail = The reserve is a percentage of the estimate's lines, 0 to { $max }, to hundredths (e.g. 20 or 12.5).
 problem-login-taken = Login already taken
     .detail = An account with this login already exists.
 

@@ -77,6 +77,7 @@ editor-line-removed = Line { $n } removed.
 editor-line-quantity-invalid = The quantity is a whole number, at least 1.
 editor-total = Total cost:
 editor-total-partial = { $sum } (not every line is complete)
+editor-reserve-hint = A compulsory reserve of { $percent } is added to the estimate: it counts in the project's total cost and against the limit.
 editor-limit = The highest project cost in this budget is { $max }.
 editor-over-limit = The cost is over the highest allowed in this budget: { $max }.
 editor-create = Save draft

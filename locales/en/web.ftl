@@ -55,6 +55,9 @@ time-left = { $days ->
     }
 yes = Yes
 no = No
+cost-subtotal = Sum of the estimate's lines
+cost-reserve-line = Reserve { $percent }
+cost-reserve-of = of { $sum }
 session-phase-not-started = The session has not started yet
 session-phase-finished = The session is over
 home-title = Participatory budget: { $city }

@@ -77,6 +77,7 @@ editor-line-removed = Рядок { $n } видалено.
 editor-line-quantity-invalid = Кількість — ціле число, не менше 1.
 editor-total = Загальна вартість:
 editor-total-partial = { $sum } (не всі рядки заповнено)
+editor-reserve-hint = До кошторису додається обов’язковий резерв { $percent }: він входить у загальну вартість проєкту і в граничну суму.
 editor-limit = Найбільша вартість проєкту в цьому бюджеті — { $max }.
 editor-over-limit = Вартість перевищує найбільшу можливу для цього бюджету — { $max }.
 editor-create = Зберегти чернетку

@@ -55,6 +55,9 @@ time-left = { $days ->
     }
 yes = Так
 no = Ні
+cost-subtotal = Сума рядків кошторису
+cost-reserve-line = Резерв { $percent }
+cost-reserve-of = від { $sum }
 session-phase-not-started = Сесія ще не почалася
 session-phase-finished = Сесію завершено
 home-title = Громадський бюджет: { $city }

@@ -15,6 +15,7 @@ mod m20261123_000007_voting;
 mod m20261123_000008_ballot_keys;
 mod m20261123_000009_commission;
 mod m20261123_000010_geocoding;
+mod m20261206_000011_cost_reserve;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_ballot_keys::Migration),
             Box::new(m20261123_000009_commission::Migration),
             Box::new(m20261123_000010_geocoding::Migration),
+            Box::new(m20261206_000011_cost_reserve::Migration),
         ]
     }
 }

@@ -209,6 +209,14 @@ pub struct ParametersIo {
     /// until results are published.
     #[oai(default = "live_counts")]
     pub show_counts: String,
+    /// The compulsory cost reserve («резерв») added to every estimate, in percent of the sum
+    /// of its lines (Kyiv 2019: `20`); 0 to 50, to hundredths of a percent. Default `0`.
+    #[oai(default = "no_reserve")]
+    pub cost_reserve_percent: String,
+}
+
+fn no_reserve() -> String {
+    "0".to_owned()
 }
 
 fn live_counts() -> String {
@@ -375,6 +383,7 @@ fn parameters_in(p: ParametersIo) -> Parameters {
         required_fields: p.required_fields,
         vote_withdrawal: p.vote_withdrawal,
         show_counts: p.show_counts,
+        cost_reserve_percent: p.cost_reserve_percent,
     }
 }
 
@@ -440,6 +449,9 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
             required_fields: v.required_fields,
             vote_withdrawal: s.vote_withdrawal,
             show_counts: s.show_counts,
+            cost_reserve_percent: rust_decimal::Decimal::new(i64::from(s.cost_reserve_bp), 2)
+                .normalize()
+                .to_string(),
         },
         stages: v
             .stages

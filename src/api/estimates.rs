@@ -5,8 +5,9 @@ use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 
 use super::ApiTags;
-use super::types::MoneyText;
+use super::types::{CostReserveOut, MoneyText};
 use crate::app::estimates::{self, LineInput};
+use crate::domain::estimate::Reserve;
 
 pub struct EstimatesApi;
 
@@ -21,6 +22,10 @@ pub struct EstimateLineIn {
 #[derive(Debug, Object)]
 pub struct EstimateIn {
     pub items: Vec<EstimateLineIn>,
+    /// The session's cost reserve in percent (its `parameters.cost_reserve_percent`), added as
+    /// a line of its own; none when absent.
+    #[oai(nullable)]
+    pub reserve_percent: Option<String>,
 }
 
 #[derive(Debug, Object)]
@@ -35,12 +40,19 @@ pub struct EstimateLineOut {
 #[derive(Debug, Object)]
 pub struct EstimateOut {
     pub items: Vec<EstimateLineOut>,
+    /// The sum of the lines.
+    pub subtotal: MoneyText,
+    /// The reserve line; `null` without a reserve.
+    #[oai(nullable)]
+    pub reserve: Option<CostReserveOut>,
+    /// The subtotal and the reserve.
     pub total: MoneyText,
 }
 
 #[OpenApi]
 impl EstimatesApi {
-    /// Prices a cost estimate exactly: each line's total and the sum, to the kopiyka.
+    /// Prices a cost estimate exactly: each line's total, the sum, the session's cost reserve
+    /// and the total, to the kopiyka.
     #[oai(
         path = "/estimates/price",
         method = "post",
@@ -48,8 +60,12 @@ impl EstimatesApi {
         operation_id = "priceEstimate"
     )]
     async fn price(&self, body: Json<EstimateIn>) -> Result<Json<EstimateOut>> {
+        let body = body.0;
+        let reserve = match body.reserve_percent.as_deref() {
+            Some(text) => estimates::reserve_percent(text, "reserve_percent")?,
+            None => Reserve::NONE,
+        };
         let lines = body
-            .0
             .items
             .into_iter()
             .map(|l| LineInput {
@@ -58,7 +74,7 @@ impl EstimatesApi {
                 unit_price: l.unit_price.0,
             })
             .collect();
-        let estimate = estimates::price(lines)?;
+        let estimate = estimates::price(lines, reserve)?;
         Ok(Json(EstimateOut {
             items: estimate
                 .lines
@@ -70,6 +86,8 @@ impl EstimatesApi {
                     total: p.total.into(),
                 })
                 .collect(),
+            subtotal: estimate.subtotal.into(),
+            reserve: CostReserveOut::of(estimate.reserve, estimate.reserve_amount),
             total: estimate.total.into(),
         }))
     }

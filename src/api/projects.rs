@@ -10,12 +10,13 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 
 use super::ApiTags;
 use super::estimates::EstimateLineIn;
-use super::types::{Done, MoneyText, request_lang};
+use super::types::{CostReserveOut, Done, MoneyText, request_lang};
 use crate::app::estimates::LineInput;
 use crate::app::project_files;
 use crate::app::projects::{self, ListQuery, ProjectDetail, ProjectInput};
 use crate::auth::Auth;
 use crate::domain::Money;
+use crate::domain::estimate::Reserve;
 use crate::domain::project::{Action, FileKind, Status};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -198,6 +199,12 @@ pub struct ProjectOut {
     #[oai(nullable)]
     pub submitted_at: Option<DateTime<Utc>>,
     pub items: Vec<CostLineOut>,
+    /// The sum of the lines; `cost` adds the reserve to it.
+    pub subtotal: MoneyText,
+    /// The session's compulsory cost reserve, as its own line of the estimate; `null` when the
+    /// session has none.
+    #[oai(nullable)]
+    pub reserve: Option<CostReserveOut>,
     /// Photos and pictures, in the order they were added.
     pub images: Vec<FileOut>,
     /// Documents (PDF), in the order they were added.
@@ -290,6 +297,10 @@ fn project_out(slug: &str, d: ProjectDetail) -> ProjectOut {
                 total: Money::from_minor_units(l.total_minor).into(),
             })
             .collect(),
+        subtotal: Money::from_minor_units(p.cost_minor - p.cost_reserve_minor).into(),
+        reserve: Reserve::from_basis_points(p.cost_reserve_bp)
+            .ok()
+            .and_then(|r| CostReserveOut::of(r, Money::from_minor_units(p.cost_reserve_minor))),
         images: d
             .files
             .iter()

@@ -134,6 +134,25 @@ impl<T: ToJSON> ToJSON for OrNull<T> {
     }
 }
 
+/// The cost reserve of an estimate, as its own line.
+#[derive(Debug, Clone, Object)]
+pub struct CostReserveOut {
+    /// The share of the lines' sum, in percent (`20`, `12.5`).
+    pub percent: String,
+    /// Its amount, rounded to the kopiyka (halves up).
+    pub amount: MoneyText,
+}
+
+impl CostReserveOut {
+    /// The reserve line, when there is a reserve at all.
+    pub fn of(reserve: crate::domain::estimate::Reserve, amount: Money) -> Option<Self> {
+        (reserve.basis_points() > 0).then(|| CostReserveOut {
+            percent: reserve.percent().to_string(),
+            amount: amount.into(),
+        })
+    }
+}
+
 /// A name in both languages of the platform.
 #[derive(Debug, Clone, Object)]
 pub struct LocalizedName {

@@ -308,6 +308,15 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
             .iter()
             .find(|p| cost.minor_units() <= p.max_project_cost_minor)
             .map(|p| p.id);
+        let estimate = crate::domain::estimate::compute(
+            vec![crate::domain::estimate::CostLine {
+                name: "Роботи та матеріали".into(),
+                quantity: 1,
+                unit_price: cost,
+            }],
+            crate::domain::estimate::Reserve::NONE,
+        )
+        .map_err(|e| AppError::internal(anyhow::anyhow!(e)))?;
         let project = store::projects::insert(
             &txn,
             store::projects::NewProject {
@@ -325,18 +334,14 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
                     lon: Some(lon),
                     beneficiaries: None,
                     implementation_notes: None,
-                    cost,
+                    cost: estimate.total,
+                    reserve: estimate.reserve,
+                    reserve_amount: estimate.reserve_amount,
                 },
             },
             now,
         )
         .await?;
-        let estimate = crate::domain::estimate::compute(vec![crate::domain::estimate::CostLine {
-            name: "Роботи та матеріали".into(),
-            quantity: 1,
-            unit_price: cost,
-        }])
-        .map_err(|e| AppError::internal(anyhow::anyhow!(e)))?;
         store::projects::replace_cost_lines(&txn, project.id, &estimate).await?;
     }
     seed_election(&txn, kyiv.id, session.id, &residents, day, now).await?;

@@ -3,7 +3,7 @@
 use poem::http::StatusCode;
 
 use crate::domain::Money;
-use crate::domain::estimate::{self, CostLine, Estimate, EstimateError};
+use crate::domain::estimate::{self, CostLine, Estimate, EstimateError, Reserve};
 use crate::error::{AppError, AppResult};
 
 /// A line as typed by a person: the price is still text.
@@ -14,7 +14,8 @@ pub struct LineInput {
     pub unit_price: String,
 }
 
-pub fn price(lines: Vec<LineInput>) -> AppResult<Estimate> {
+/// Prices `lines` and adds `reserve` (the session's cost reserve).
+pub fn price(lines: Vec<LineInput>, reserve: Reserve) -> AppResult<Estimate> {
     let lines = lines
         .into_iter()
         .enumerate()
@@ -30,7 +31,7 @@ pub fn price(lines: Vec<LineInput>) -> AppResult<Estimate> {
             })
         })
         .collect::<AppResult<Vec<_>>>()?;
-    estimate::compute(lines).map_err(estimate_error)
+    estimate::compute(lines, reserve).map_err(estimate_error)
 }
 
 fn estimate_error(err: EstimateError) -> AppError {
@@ -59,4 +60,13 @@ fn estimate_error(err: EstimateError) -> AppError {
             .at_field(at(line, "quantity")),
         EstimateError::TotalOverflow => invalid("estimate-total-overflow").at_field("items"),
     }
+}
+
+/// A cost reserve typed as a percentage (`20`, `12.5`): 0 to 50, to hundredths.
+pub fn reserve_percent(text: &str, field: &str) -> AppResult<Reserve> {
+    text.parse::<Reserve>().map_err(|_| {
+        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "cost-reserve-invalid")
+            .arg("max", Reserve::MAX_BASIS_POINTS / 100)
+            .at_field(field.to_owned())
+    })
 }

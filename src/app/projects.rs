@@ -156,7 +156,7 @@ async fn check_content(
     if pot.scope == PotScope::District && district_id.is_none() {
         return Err(AppError::invalid("district-required", "district_id"));
     }
-    let estimate = price(input.items)?;
+    let estimate = price(input.items, view.reserve()?)?;
     let max = Money::from_minor_units(pot.max_project_cost_minor);
     if estimate.total > max {
         let over = estimate.total.checked_sub(max).map_err(AppError::from)?;
@@ -181,6 +181,8 @@ async fn check_content(
             beneficiaries,
             implementation_notes,
             cost: estimate.total,
+            reserve: estimate.reserve,
+            reserve_amount: estimate.reserve_amount,
         },
         estimate,
     ))

@@ -12,6 +12,7 @@ use serde_json::json;
 use crate::domain::Money;
 use crate::domain::access::{Action, Actor, authorize};
 use crate::domain::budget::{self, ParameterError, ParameterValues};
+use crate::domain::estimate::Reserve;
 use crate::domain::profile::{DEFAULT_REQUIRED, Field};
 use crate::domain::timeline::{self, Change, Phase, StageDates, StageKind, TimelineError};
 use crate::error::{AppError, AppResult};
@@ -44,6 +45,8 @@ pub struct Parameters {
     pub vote_withdrawal: bool,
     /// `live` or `after_results`.
     pub show_counts: String,
+    /// The compulsory cost reserve of every estimate, a percentage as typed (`20`, `12.5`).
+    pub cost_reserve_percent: String,
 }
 
 #[derive(Debug, Clone)]
@@ -76,6 +79,12 @@ pub struct SessionView {
 }
 
 impl SessionView {
+    /// The cost reserve every estimate of the session carries.
+    pub fn reserve(&self) -> AppResult<Reserve> {
+        Reserve::from_basis_points(self.session.cost_reserve_bp)
+            .map_err(|e| AppError::internal(anyhow::anyhow!("session {}: {e}", self.session.id)))
+    }
+
     /// The profile fields the session requires of residents.
     pub fn required(&self) -> Vec<Field> {
         self.required_fields
@@ -145,7 +154,8 @@ fn timeline_error(err: TimelineError) -> AppError {
     }
 }
 
-fn check_parameters(p: &Parameters) -> AppResult<()> {
+/// Checks a session's parameters; the cost reserve, parsed, for the row.
+fn check_parameters(p: &Parameters) -> AppResult<Reserve> {
     budget::check_parameters(&ParameterValues {
         votes_per_voter: p.votes_per_voter,
         min_voter_age: p.min_voter_age,
@@ -172,7 +182,8 @@ fn check_parameters(p: &Parameters) -> AppResult<()> {
         ParameterError::RequiredFields => {
             AppError::invalid("required-fields-invalid", "required_fields")
         }
-    })
+    })?;
+    super::estimates::reserve_percent(&p.cost_reserve_percent, "cost_reserve_percent")
 }
 
 fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
@@ -333,7 +344,7 @@ pub async fn create(
         .map_err(|e| super::auth::profile_error(e, "name.uk"))?;
     let name_en = crate::domain::profile::name(&input.name_en)
         .map_err(|e| super::auth::profile_error(e, "name.en"))?;
-    check_parameters(&input.parameters)?;
+    let reserve = check_parameters(&input.parameters)?;
     timeline::validate(&input.stages).map_err(timeline_error)?;
     let pots = check_pots(&input.pots)?;
     check_no_overlap(state, &city, &input.stages, None).await?;
@@ -348,7 +359,7 @@ pub async fn create(
         created_at: Set(now),
         ..Default::default()
     };
-    set_parameters(&mut model, p);
+    set_parameters(&mut model, p, reserve);
     let session = model.insert(&txn).await?;
     store::budget_sessions::replace_stages(&txn, session.id, &input.stages, tz).await?;
     store::budget_sessions::replace_pots(&txn, session.id, &pots).await?;
@@ -366,7 +377,7 @@ pub async fn create(
     load(state, &city, session).await
 }
 
-fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters) {
+fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters, reserve: Reserve) {
     model.votes_per_voter = Set(p.votes_per_voter);
     model.min_voter_age = Set(p.min_voter_age);
     model.min_author_age = Set(p.min_author_age);
@@ -376,6 +387,7 @@ fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters) {
     model.required_fields = Set(json!(p.required_fields).to_string());
     model.vote_withdrawal = Set(p.vote_withdrawal);
     model.show_counts = Set(p.show_counts.clone());
+    model.cost_reserve_bp = Set(reserve.basis_points());
 }
 
 fn stages_json(stages: &[StageDates]) -> serde_json::Value {
@@ -411,9 +423,11 @@ pub async fn update(
             "parameters"
         }));
     }
-    if let Some(p) = &change.parameters {
-        check_parameters(p)?;
-    }
+    let reserve = change
+        .parameters
+        .as_ref()
+        .map(check_parameters)
+        .transpose()?;
     let pots = change.pots.as_deref().map(check_pots).transpose()?;
     if let Some(stages) = &change.stages {
         let old: Vec<StageDates> = before.stages.iter().map(|(_, d)| *d).collect();
@@ -431,8 +445,8 @@ pub async fn update(
         model.name_en = Set(crate::domain::profile::name(name)
             .map_err(|e| super::auth::profile_error(e, "name.en"))?);
     }
-    if let Some(p) = &change.parameters {
-        set_parameters(&mut model, p);
+    if let (Some(p), Some(reserve)) = (&change.parameters, reserve) {
+        set_parameters(&mut model, p, reserve);
     }
     let session = model.update(&txn).await?;
     if let Some(stages) = &change.stages {

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use crate::domain::Money;
-use crate::domain::estimate::Estimate;
+use crate::domain::estimate::{Estimate, Reserve};
 use crate::domain::project::Status;
 
 pub fn to_entity(status: Status) -> ProjectStatus {
@@ -60,7 +60,11 @@ pub struct Content {
     pub lon: Option<f64>,
     pub beneficiaries: Option<String>,
     pub implementation_notes: Option<String>,
+    /// What the project costs: the estimate's lines and its reserve.
     pub cost: Money,
+    /// The cost reserve the estimate was priced with, and its amount (part of `cost`).
+    pub reserve: Reserve,
+    pub reserve_amount: Money,
 }
 
 /// Everything needed to store a new project.
@@ -85,6 +89,8 @@ fn apply(model: &mut project::ActiveModel, c: Content) {
     model.beneficiaries = Set(c.beneficiaries);
     model.implementation_notes = Set(c.implementation_notes);
     model.cost_minor = Set(c.cost.minor_units());
+    model.cost_reserve_bp = Set(c.reserve.basis_points());
+    model.cost_reserve_minor = Set(c.reserve_amount.minor_units());
 }
 
 pub async fn insert<C: ConnectionTrait>(

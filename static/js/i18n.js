@@ -78,6 +78,11 @@ export function number(value) {
   return new Intl.NumberFormat(locale()).format(value);
 }
 
+/** A percentage as the API sends it (a decimal string, `12.5`): «12,5 %». */
+export function percentText(value) {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 4 }).format(Number(value) / 100);
+}
+
 export function percent(value) {
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }

@@ -96,6 +96,8 @@ async fn main() -> anyhow::Result<()> {
                     beneficiaries: None,
                     implementation_notes: None,
                     cost,
+                    reserve: Default::default(),
+                    reserve_amount: Default::default(),
                 },
             },
             now,

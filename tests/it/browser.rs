@@ -57,8 +57,13 @@ fn available() -> bool {
 /// Kyiv in its submission stage (`projects::city`), an observer, and six voters with complete
 /// profiles; every account has the password `PASSWORD`. With `commission`, the city holds
 /// commission elections («Дозволити ГБК», which admins can only turn on before a session
-/// starts, so it is set here directly).
-async fn fixture(app: &TestApp, commission: bool) -> Value {
+/// starts, so it is set here directly). With `cost_reserve_bp`, the session carries a cost reserve
+/// (set directly too: parameters are locked once a session has started).
+async fn fixture(app: &TestApp, options: Options) -> Value {
+    let Options {
+        commission,
+        cost_reserve_bp,
+    } = options;
     let c = city(app).await;
     let kyiv = entities::city::Entity::find()
         .filter(entities::city::Column::Slug.eq("kyiv"))
@@ -95,6 +100,16 @@ async fn fixture(app: &TestApp, commission: bool) -> Value {
         .json()
         .await
         .unwrap();
+    if cost_reserve_bp > 0 {
+        let row = entities::budget_session::Entity::find_by_id(session["id"].as_i64().unwrap())
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("the session");
+        let mut row: entities::budget_session::ActiveModel = row.into();
+        row.cost_reserve_bp = sea_orm::Set(cost_reserve_bp);
+        row.update(&app.db).await.unwrap();
+    }
     json!({
         "city": "kyiv",
         "password": PASSWORD,
@@ -111,18 +126,25 @@ async fn fixture(app: &TestApp, commission: bool) -> Value {
     })
 }
 
-/// Runs one browser test file against a fresh server with the fixture.
-async fn run(file: &str) {
-    run_in(file, false).await;
+/// What the fixture adds for one test file.
+#[derive(Debug, Clone, Copy, Default)]
+struct Options {
+    commission: bool,
+    cost_reserve_bp: i32,
 }
 
-async fn run_in(file: &str, commission: bool) {
+/// Runs one browser test file against a fresh server with the fixture.
+async fn run(file: &str) {
+    run_in(file, Options::default()).await;
+}
+
+async fn run_in(file: &str, options: Options) {
     if !available() {
         return;
     }
     let _one = ONE_AT_A_TIME.lock().await;
     let app = spawn_app().await;
-    let fixture = fixture(&app, commission).await;
+    let fixture = fixture(&app, options).await;
     let shots = root().join("target/screenshots");
     let mut child = tokio::process::Command::new("node")
         .arg("--test")
@@ -170,12 +192,31 @@ async fn journey_vote_on_a_phone_and_publish_results() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn commission_election_round_one_round_two_results() {
-    run_in("elections.test.mjs", true).await;
+    run_in(
+        "elections.test.mjs",
+        Options {
+            commission: true,
+            ..Options::default()
+        },
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn moderation_queue_translations_pages_paper_results() {
     run("moderation.test.mjs").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kyiv_practice_cost_reserve() {
+    run_in(
+        "kyiv.test.mjs",
+        Options {
+            cost_reserve_bp: 2000,
+            ..Options::default()
+        },
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -239,6 +239,8 @@ async fn projects_are_scoped_to_their_city() {
                 beneficiaries: None,
                 implementation_notes: None,
                 cost: "100.00".parse().unwrap(),
+                reserve: Default::default(),
+                reserve_amount: Default::default(),
             },
         },
         app.clock.now(),

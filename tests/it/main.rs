@@ -13,6 +13,7 @@ mod email;
 mod faults;
 mod geocoding;
 mod http;
+mod kyiv;
 mod kyiv_id;
 mod lifecycle;
 mod money;

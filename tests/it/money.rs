@@ -33,6 +33,8 @@ async fn money_round_trips_exactly_through_the_database() {
                     beneficiaries: None,
                     implementation_notes: None,
                     cost,
+                    reserve: Default::default(),
+                    reserve_amount: Default::default(),
                 },
             },
             app.clock.now(),

@@ -3,7 +3,7 @@
 // the comment the author receives (required where the rules require it).
 
 import { api } from '../api.js';
-import { t, pick, label, money, dateTime, duration } from '../i18n.js';
+import { t, pick, label, money, dateTime, duration, percentText } from '../i18n.js';
 import { h, replace, field, ask, announce, problemBox } from '../dom.js';
 import { statusBadge, nameOf } from '../projects.js';
 import { canAct, query, tabHref, observerNote, pager, facts, renderedHtml, flash, dataTable } from './moderation-util.js';
@@ -103,7 +103,10 @@ async function fillCard(ctx, root, id, notice) {
     [t('mod-project-line-total'), (l) => money(l.total)],
   ], p.items, { caption: t('mod-project-estimate') }) : null;
   if (estimate) {
-    const tfoot = h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: '3' }, t('mod-project-total')), h('td', {}, h('strong', {}, money(p.cost)))));
+    const tfoot = h('tfoot', {},
+      p.reserve ? h('tr', {}, h('th', { scope: 'row', colspan: '3' }, t('cost-subtotal')), h('td', {}, money(p.subtotal))) : null,
+      p.reserve ? h('tr', {}, h('th', { scope: 'row', colspan: '3' }, t('cost-reserve-line', { percent: percentText(p.reserve.percent) })), h('td', {}, money(p.reserve.amount))) : null,
+      h('tr', {}, h('th', { scope: 'row', colspan: '3' }, t('mod-project-total')), h('td', {}, h('strong', {}, money(p.cost)))));
     estimate.querySelector('table').append(tfoot);
     for (const row of estimate.querySelectorAll('tr')) {
       for (const cell of [...row.children].slice(-3)) if (cell.tagName === 'TD' || cell.closest('thead')) cell.classList.add('num');

@@ -3,7 +3,7 @@
 // supporter team and the vote button).
 
 import { api, ApiError } from '../api.js';
-import { t, pick, label, money, number, dateTime, date } from '../i18n.js';
+import { t, pick, label, money, number, dateTime, date, percentText } from '../i18n.js';
 import { h, replace, field, ask, dialog, tabs, badge, announce, problemBox, useStyle } from '../dom.js';
 import { currentSession } from './public.js';
 import { statusBadge, nameOf } from '../projects.js';
@@ -341,9 +341,16 @@ function costTable(p) {
       h('td', { class: 'num qty', role: 'cell' }, number(l.quantity)),
       h('td', { class: 'num price', role: 'cell' }, money(l.unit_price)),
       h('td', { class: 'num sum', role: 'cell' }, money(l.total))))),
-    h('tfoot', { role: 'rowgroup' }, h('tr', { role: 'row' },
-      h('th', { scope: 'row', colspan: 3, role: 'rowheader' }, t('project-page-cost-total')),
-      h('td', { class: 'num total', role: 'cell' }, money(p.cost))))));
+    h('tfoot', { role: 'rowgroup' },
+      p.reserve ? h('tr', { role: 'row' },
+        h('th', { scope: 'row', colspan: 3, role: 'rowheader' }, t('cost-subtotal')),
+        h('td', { class: 'num', role: 'cell' }, money(p.subtotal))) : null,
+      p.reserve ? h('tr', { role: 'row', class: 'reserve' },
+        h('th', { scope: 'row', colspan: 3, role: 'rowheader' }, t('cost-reserve-line', { percent: percentText(p.reserve.percent) })),
+        h('td', { class: 'num', role: 'cell' }, money(p.reserve.amount))) : null,
+      h('tr', { role: 'row' },
+        h('th', { scope: 'row', colspan: 3, role: 'rowheader' }, t('project-page-cost-total')),
+        h('td', { class: 'num total', role: 'cell' }, money(p.cost))))));
 }
 
 function historyTable(ctx, p) {

@@ -3,7 +3,7 @@
 // my votes.
 
 import { api, ApiError } from '../api.js';
-import { t, label, pick, money, dateTime } from '../i18n.js';
+import { t, label, pick, money, dateTime, percentText } from '../i18n.js';
 import { h, field, form, ask, announce, problemBox, useStyle, uid, setFlash, takeFlash } from '../dom.js';
 import { currentSession } from './public.js';
 import { statusBadge } from '../projects.js';
@@ -230,7 +230,7 @@ function editor(ctx, { session, project }) {
   const estimate = estimateEditor(p.items?.length ? p.items : [{ name: '', quantity: 1, unit_price: '' }], () => {
     const pot = pots.find((x) => String(x.id) === potField.control.value);
     return pot ? pot.max_project_cost : null;
-  });
+  }, session?.parameters?.cost_reserve_percent ?? '0');
   potField.control.addEventListener('change', () => estimate.reprice());
 
   const f = form({
@@ -313,15 +313,19 @@ function collect(v, estimate) {
 
 /**
  * The cost estimate: lines of name, quantity and unit price; each line's total and the sum come
- * from the server (POST /estimates/price), exact to the kopiyka. Money is text throughout.
+ * from the server (POST /estimates/price), exact to the kopiyka, with the session's cost reserve
+ * (`reservePercent`, `0` for none) as a line of its own. Money is text throughout.
  */
-function estimateEditor(initial, maxCost) {
+function estimateEditor(initial, maxCost, reservePercent) {
+  const hasReserve = Number(reservePercent) > 0;
   let lines = initial.map((l) => ({ name: l.name ?? '', quantity: String(l.quantity ?? 1), unit_price: l.unit_price ?? '' }));
   let totals = [];
   let timer = null;
   let seq = 0;
   const list = h('ol', { class: 'estimate-lines' });
   const total = h('output', { class: 'estimate-total amount', 'aria-live': 'polite' });
+  const subtotal = h('output', { class: 'amount' });
+  const reserve = h('output', { class: 'amount' });
   const limit = h('p', { class: 'estimate-limit', 'aria-live': 'polite' });
   const add = h('button', { type: 'button', class: 'btn' }, t('editor-line-add'));
 
@@ -380,14 +384,18 @@ function estimateEditor(initial, maxCost) {
     });
     if (!items.length) {
       totals = [];
+      subtotal.textContent = '—';
+      reserve.textContent = '—';
       updateTotals(null);
       return;
     }
     try {
-      const out = await api.post('/estimates/price', { items });
+      const out = await api.post('/estimates/price', { items, reserve_percent: hasReserve ? reservePercent : null });
       if (mine !== seq) return;
       totals = [];
       idx.forEach((i, k) => { totals[i] = out.items[k].total; });
+      subtotal.textContent = money(out.subtotal);
+      reserve.textContent = out.reserve ? money(out.reserve.amount) : '—';
       updateTotals(idx.length === lines.length ? out.total : null, out.total);
     } catch {
       if (mine !== seq) return;
@@ -426,6 +434,9 @@ function estimateEditor(initial, maxCost) {
     h('p', { class: 'field-error', id: errId, hidden: true }),
     list,
     h('p', { class: 'actions' }, add),
+    hasReserve ? h('p', { class: 'estimate-sum estimate-subtotal' }, h('span', {}, t('cost-subtotal')), ' ', subtotal) : null,
+    hasReserve ? h('p', { class: 'estimate-sum estimate-reserve' }, h('span', {}, t('cost-reserve-line', { percent: percentText(reservePercent) })), ' ', reserve) : null,
+    hasReserve ? h('p', { class: 'hint' }, t('editor-reserve-hint', { percent: percentText(reservePercent) })) : null,
     h('p', { class: 'estimate-sum' }, h('span', {}, t('editor-total')), ' ', total),
     limit);
   draw();
@@ -462,7 +473,10 @@ function readOnly(ctx, project, session) {
     h('ul', { class: 'estimate-view', 'aria-labelledby': 'estimate-heading' }, project.items.map((l) => h('li', {},
       h('span', { class: 'ev-name' }, l.name),
       h('span', { class: 'ev-calc muted' }, t('editor-line-calc', { quantity: l.quantity, price: money(l.unit_price) })),
-      h('span', { class: 'ev-total' }, money(l.total))))),
+      h('span', { class: 'ev-total' }, money(l.total)))).concat(project.reserve ? [h('li', { class: 'ev-reserve' },
+      h('span', { class: 'ev-name' }, t('cost-reserve-line', { percent: percentText(project.reserve.percent) })),
+      h('span', { class: 'ev-calc muted' }, t('cost-reserve-of', { sum: money(project.subtotal) })),
+      h('span', { class: 'ev-total' }, money(project.reserve.amount)))] : [])),
     h('p', { class: 'estimate-sum' }, h('span', {}, t('editor-total')), ' ', h('span', { class: 'amount' }, money(project.cost))));
 }
 
