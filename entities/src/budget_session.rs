@@ -27,6 +27,8 @@ pub struct Model {
     pub show_counts: String,
     /// The compulsory cost reserve of every estimate, in hundredths of a percent (2000 = 20 %).
     pub cost_reserve_bp: i32,
+    /// At most one vote per category (Kyiv since 2021: «один голос на тему»).
+    pub one_vote_per_category: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@
 pub mod api_key;
 pub mod audit_log;
 pub mod ballot;
+pub mod ballot_category;
 pub mod ballot_key;
 pub mod ballot_pot;
 pub mod budget_pot;

@@ -377,6 +377,8 @@ problem-vote-none-left = No votes left
     .detail = You have used all { $limit } votes.
 problem-vote-pot-limit = No votes left in this pot
     .detail = This pot takes at most { $limit } votes from one voter.
+problem-vote-category-used = A vote in this theme is cast already
+    .detail = This session gives one vote per theme (category): you have supported a project of this category already. To vote for this one, first take that vote back, if the session allows it.
 problem-vote-other-channel = Voted another way already
     .detail = { $channel ->
         [paper] This person has voted on paper at a service centre.

@@ -16,6 +16,7 @@ mod m20261123_000008_ballot_keys;
 mod m20261123_000009_commission;
 mod m20261123_000010_geocoding;
 mod m20261206_000011_cost_reserve;
+mod m20261206_000012_vote_per_category;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_commission::Migration),
             Box::new(m20261123_000010_geocoding::Migration),
             Box::new(m20261206_000011_cost_reserve::Migration),
+            Box::new(m20261206_000012_vote_per_category::Migration),
         ]
     }
 }

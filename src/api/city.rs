@@ -213,6 +213,10 @@ pub struct ParametersIo {
     /// of its lines (Kyiv 2019: `20`); 0 to 50, to hundredths of a percent. Default `0`.
     #[oai(default = "no_reserve")]
     pub cost_reserve_percent: String,
+    /// At most one vote per category (Kyiv since 2021: up to 10 votes, one per theme);
+    /// default: no.
+    #[oai(default)]
+    pub one_vote_per_category: bool,
 }
 
 fn no_reserve() -> String {
@@ -384,6 +388,7 @@ fn parameters_in(p: ParametersIo) -> Parameters {
         vote_withdrawal: p.vote_withdrawal,
         show_counts: p.show_counts,
         cost_reserve_percent: p.cost_reserve_percent,
+        one_vote_per_category: p.one_vote_per_category,
     }
 }
 
@@ -452,6 +457,7 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
             cost_reserve_percent: rust_decimal::Decimal::new(i64::from(s.cost_reserve_bp), 2)
                 .normalize()
                 .to_string(),
+            one_vote_per_category: s.one_vote_per_category,
         },
         stages: v
             .stages

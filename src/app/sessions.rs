@@ -47,6 +47,8 @@ pub struct Parameters {
     pub show_counts: String,
     /// The compulsory cost reserve of every estimate, a percentage as typed (`20`, `12.5`).
     pub cost_reserve_percent: String,
+    /// At most one vote per category («один голос на тему»).
+    pub one_vote_per_category: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -388,6 +390,7 @@ fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters, reser
     model.vote_withdrawal = Set(p.vote_withdrawal);
     model.show_counts = Set(p.show_counts.clone());
     model.cost_reserve_bp = Set(reserve.basis_points());
+    model.one_vote_per_category = Set(p.one_vote_per_category);
 }
 
 fn stages_json(stages: &[StageDates]) -> serde_json::Value {

@@ -188,6 +188,10 @@ pub async fn vote(
             channel: Channel::Internet,
             project_id: project.id,
             pot_id,
+            claims_category: view
+                .session
+                .one_vote_per_category
+                .then_some(project.category_id),
         },
         view.session.votes_per_voter,
         pot_limit,
@@ -306,8 +310,8 @@ struct PaperContext {
     session: budget_session::Model,
     /// The city's date today, for the voters' age.
     today: NaiveDate,
-    /// Project → (pot, status).
-    projects: HashMap<i64, (Option<i64>, Status)>,
+    /// Project → (pot, status, category).
+    projects: HashMap<i64, (Option<i64>, Status, i64)>,
     pot_limits: HashMap<i64, Option<i32>>,
 }
 
@@ -326,7 +330,7 @@ async fn paper_context(
     let projects = store::projects::of_session(&state.db, view.session.id)
         .await?
         .into_iter()
-        .map(|p| (p.id, (p.pot_id, to_domain(p.status))))
+        .map(|p| (p.id, (p.pot_id, to_domain(p.status), p.category_id)))
         .collect();
     let pot_limits = view
         .pots
@@ -362,7 +366,7 @@ async fn paper_one(
         .map_err(|_| AppError::invalid("vote-voter-invalid", "voter"))?;
     let mut listed = vec![];
     for id in &ballot.projects {
-        let Some((pot, status)) = ctx.projects.get(id) else {
+        let Some((pot, status, _)) = ctx.projects.get(id) else {
             return Err(refusal(Refusal::OtherSession).arg("project", id));
         };
         let pot = pot.ok_or_else(|| refusal(Refusal::NotAdmitted).arg("project", id))?;
@@ -372,6 +376,15 @@ async fn paper_one(
         ctx.pot_limits.get(&pot).copied().flatten()
     })
     .map_err(refusal)?;
+    if ctx.session.one_vote_per_category {
+        rules::one_per_category(
+            ballot
+                .projects
+                .iter()
+                .filter_map(|id| ctx.projects.get(id).map(|(_, _, category)| *category)),
+        )
+        .map_err(refusal)?;
+    }
     // The person may have an account under another number than the one they gave: their
     // ballot is filed under the account's login and claims every number they are known by.
     let account = store::users::find_by_number(&state.db, login.as_str()).await?;

@@ -50,6 +50,8 @@ pub enum Refusal {
     NoVotesLeft { limit: i32 },
     #[error("all {limit} votes of the pot are used")]
     PotLimit { limit: i32 },
+    #[error("the ballot has a vote in this category already")]
+    CategoryUsed,
     #[error("the voter has voted through the other channel")]
     OtherChannel { voted: Channel },
     #[error("votes cannot be withdrawn in this session")]
@@ -74,6 +76,7 @@ impl Refusal {
             Refusal::AlreadyVoted => "vote-already",
             Refusal::NoVotesLeft { .. } => "vote-none-left",
             Refusal::PotLimit { .. } => "vote-pot-limit",
+            Refusal::CategoryUsed => "vote-category-used",
             Refusal::OtherChannel { .. } => "vote-other-channel",
             Refusal::WithdrawalNotAllowed => "vote-withdrawal-off",
             Refusal::NotVoted => "vote-not-cast",
@@ -191,6 +194,19 @@ pub fn check_paper_ballot(
         return Err(Refusal::NoVotesLeft {
             limit: votes_per_voter,
         });
+    }
+    Ok(())
+}
+
+/// In a session with one vote per category («один голос на тему»), a ballot's projects are in
+/// different categories. (An internet ballot grows a vote at a time: the database holds the
+/// rule there, with a unique (ballot, category) row claimed in the vote's transaction.)
+pub fn one_per_category(categories: impl IntoIterator<Item = i64>) -> Result<(), Refusal> {
+    let mut seen = std::collections::HashSet::new();
+    for category in categories {
+        if !seen.insert(category) {
+            return Err(Refusal::CategoryUsed);
+        }
     }
     Ok(())
 }
@@ -341,6 +357,14 @@ mod tests {
     }
 
     #[test]
+    fn one_vote_per_category_on_a_ballot() {
+        assert_eq!(one_per_category([]), Ok(()));
+        assert_eq!(one_per_category([1, 2, 3, 10]), Ok(()));
+        assert_eq!(one_per_category([1, 2, 1]), Err(Refusal::CategoryUsed));
+        assert_eq!(one_per_category([7, 7]), Err(Refusal::CategoryUsed));
+    }
+
+    #[test]
     fn every_refusal_has_its_own_code() {
         let all = [
             Refusal::NotOpenYet,
@@ -351,6 +375,7 @@ mod tests {
             Refusal::AlreadyVoted,
             Refusal::NoVotesLeft { limit: 5 },
             Refusal::PotLimit { limit: 1 },
+            Refusal::CategoryUsed,
             Refusal::OtherChannel {
                 voted: Channel::Paper,
             },

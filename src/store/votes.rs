@@ -7,7 +7,7 @@
 //! write, so SQLite takes its write lock before anything is read.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use entities::{ballot, ballot_key, ballot_pot, project, vote};
+use entities::{ballot, ballot_category, ballot_key, ballot_pot, project, vote};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -29,6 +29,9 @@ pub struct NewVote {
     pub channel: Channel,
     pub project_id: i64,
     pub pot_id: i64,
+    /// The project's category, when the session allows one vote per category: the ballot
+    /// claims it.
+    pub claims_category: Option<i64>,
 }
 
 /// What a vote did, or why the database refused it (the caller rolls back then).
@@ -111,6 +114,22 @@ pub async fn cast<C: ConnectionTrait>(
     {
         return Ok(Err(Refusal::PotLimit { limit: pot_limit }));
     }
+    if let Some(category) = new.claims_category
+        && !claim_category(db, ballot.id, category, new.project_id).await?
+    {
+        // The same project again is a repeat, not a second vote in its category.
+        let repeat = vote::Entity::find()
+            .filter(vote::Column::BallotId.eq(ballot.id))
+            .filter(vote::Column::ProjectId.eq(new.project_id))
+            .count(db)
+            .await?
+            > 0;
+        return Ok(Err(if repeat {
+            Refusal::AlreadyVoted
+        } else {
+            Refusal::CategoryUsed
+        }));
+    }
     let inserted = vote::Entity::insert(vote::ActiveModel {
         ballot_id: Set(ballot.id),
         budget_session_id: Set(new.session_id),
@@ -165,6 +184,33 @@ async fn raise_pot<C: ConnectionTrait>(
     Ok(raised.rows_affected == 1)
 }
 
+/// Claims `category` for the ballot; `false` when it holds a vote in that category already.
+/// A conflict must not fail the statement: PostgreSQL would abort the transaction.
+async fn claim_category<C: ConnectionTrait>(
+    db: &C,
+    ballot_id: i64,
+    category_id: i64,
+    project_id: i64,
+) -> Result<bool, DbErr> {
+    let inserted = ballot_category::Entity::insert(ballot_category::ActiveModel {
+        ballot_id: Set(ballot_id),
+        category_id: Set(category_id),
+        project_id: Set(project_id),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            ballot_category::Column::BallotId,
+            ballot_category::Column::CategoryId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(inserted == 1)
+}
+
 async fn count_project<C: ConnectionTrait>(db: &C, project_id: i64, by: i64) -> Result<(), DbErr> {
     project::Entity::update_many()
         .col_expr(
@@ -217,6 +263,12 @@ pub async fn withdraw<C: ConnectionTrait>(
         .one(db)
         .await?
         .and_then(|p| p.pot_id);
+    // The category is free again (in a session with one vote per category).
+    ballot_category::Entity::delete_many()
+        .filter(ballot_category::Column::BallotId.eq(ballot.id))
+        .filter(ballot_category::Column::ProjectId.eq(project_id))
+        .exec(db)
+        .await?;
     if let Some(pot_id) = pot_id {
         ballot_pot::Entity::update_many()
             .col_expr(

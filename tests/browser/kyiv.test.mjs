@@ -79,6 +79,7 @@ test('the moderator and the public see the reserve line; the admin sees the para
   await signIn(admin, FIXTURE.admin, FIXTURE.password);
   await admin.goto(city(`/admin/sessions?session=${FIXTURE.session}`));
   assert.equal(await admin.getByLabel('Резерв кошторису, %').inputValue(), '20');
+  assert.equal(await admin.getByLabel('Один голос на тему').isChecked(), false);
   noErrors(admin);
   await admin.context().close();
 });

@@ -2,9 +2,11 @@
 
 use chrono::Utc;
 use entities::city_role::Role;
+use entities::project;
+use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
 use serde_json::{Value, json};
 
-use crate::projects::{id_of, signed_in};
+use crate::projects::{act, id_of, signed_in};
 use crate::support::{Browser, TestApp, problem, spawn_app};
 
 const BASE: &str = "/api/v1/cities/kyiv";
@@ -19,6 +21,7 @@ fn session(reserve: Option<&str>) -> Value {
     });
     if let Some(reserve) = reserve {
         parameters["cost_reserve_percent"] = json!(reserve);
+        parameters["one_vote_per_category"] = json!(true);
     }
     json!({
         "name": { "uk": "ГБ", "en": "PB" },
@@ -100,6 +103,7 @@ async fn the_cost_reserve_is_a_line_of_its_own_counted_in_the_cost_and_the_limit
         current["parameters"]["cost_reserve_percent"], "20",
         "{current}"
     );
+    assert_eq!(current["parameters"]["one_vote_per_category"], true);
     for bad in ["50.01", "-1", "12,5", "abc", "0.001", ""] {
         let refused = k
             .admin
@@ -211,4 +215,170 @@ async fn a_session_without_a_reserve_prices_as_before() {
         .unwrap();
     assert_eq!(shown["reserve"], Value::Null, "{shown}");
     assert_eq!(shown["subtotal"], shown["cost"]);
+}
+
+/// One vote per theme (Kyiv since 2021: up to 10 votes, at most one per category): eleven
+/// categories, two projects in the first; the session gives 10 votes, one per category.
+#[tokio::test]
+async fn one_vote_per_theme_holds_under_concurrent_requests() {
+    let app = spawn_app().await;
+    let mut c = crate::projects::city(&app).await;
+    let mut categories = vec![c.category];
+    for i in 1..11 {
+        categories.push(
+            id_of(
+                c.admin
+                    .post(
+                        &format!("{BASE}/categories"),
+                        &json!({ "name": { "uk": format!("Тема {i}"), "en": format!("Theme {i}") } }),
+                    )
+                    .await,
+            )
+            .await,
+        );
+    }
+    // Project i is in category i; the last one is a second project in category 0.
+    let mut projects = vec![];
+    for (i, category) in categories.iter().chain([&categories[0]]).enumerate() {
+        let mut body = crate::projects::project(&c, &format!("Проєкт {i}"), "10");
+        body["category_id"] = json!(category);
+        let id = id_of(c.author.post(&format!("{BASE}/projects"), &body).await).await;
+        assert_eq!(act(&c.author, id, "submit", None).await.status(), 200);
+        assert_eq!(act(&c.moderator, id, "admit", None).await.status(), 200);
+        projects.push(id);
+    }
+    let twin = projects[11];
+    // The session's parameters are locked once it has started: set here directly.
+    let session = entities::budget_session::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut session: entities::budget_session::ActiveModel = session.into();
+    session.votes_per_voter = Set(10);
+    session.one_vote_per_category = Set(true);
+    session.vote_withdrawal = Set(true);
+    session.update(&app.db).await.unwrap();
+    let profile = c
+        .resident
+        .patch(
+            "/api/v1/me",
+            &json!({ "birth_date": "1990-01-01", "phone": "+380931000004" }),
+        )
+        .await;
+    assert_eq!(profile.status(), 200);
+    app.clock.advance(chrono::Duration::days(65));
+    assert_eq!(
+        c.resident
+            .login("+380931000004", crate::projects::PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        c.moderator
+            .login("+380931000002", crate::projects::PASSWORD)
+            .await
+            .status(),
+        200
+    );
+
+    // Twenty requests at once for the two projects of category 0: exactly one vote lands.
+    let attempts = (0..20).map(|i| {
+        let resident = &c.resident;
+        let project = if i % 2 == 0 { projects[0] } else { twin };
+        async move { vote(resident, project).await }
+    });
+    let mut landed = vec![];
+    for (i, response) in futures_util::future::join_all(attempts)
+        .await
+        .into_iter()
+        .enumerate()
+    {
+        let status = response.status().as_u16();
+        let body: Value = response.json().await.unwrap();
+        match status {
+            200 => landed.push(if i % 2 == 0 { projects[0] } else { twin }),
+            409 => assert!(
+                body["code"] == "vote-category-used" || body["code"] == "vote-already",
+                "{body}"
+            ),
+            _ => panic!("{status}: {body}"),
+        }
+    }
+    assert_eq!(landed.len(), 1, "one vote in the category");
+    let first = landed[0];
+    let other = if first == twin { projects[0] } else { twin };
+    assert_eq!(votes(&app).await, 1);
+    let refused = problem(vote(&c.resident, other).await, 409, "vote-category-used").await;
+    assert!(
+        refused["detail"]
+            .as_str()
+            .unwrap()
+            .contains("один голос на тему"),
+        "{refused}"
+    );
+
+    // Categories 1 to 9: ten votes in all. The eleventh, in category 10, is refused.
+    for project in &projects[1..10] {
+        assert_eq!(vote(&c.resident, *project).await.status(), 200);
+    }
+    problem(vote(&c.resident, projects[10]).await, 409, "vote-none-left").await;
+    assert_eq!(votes(&app).await, 10);
+
+    // Taking back the vote in category 0 frees it for the other project of that category.
+    let taken = c
+        .resident
+        .delete(&format!("{BASE}/projects/{first}/vote"))
+        .await;
+    assert_eq!(taken.status(), 200);
+    assert_eq!(vote(&c.resident, other).await.status(), 200);
+    problem(vote(&c.resident, first).await, 409, "vote-none-left").await;
+    let counted: i64 = project::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.vote_count)
+        .sum();
+    assert_eq!(counted, 10, "project counts agree with the votes");
+
+    // A paper ballot with two projects of one category is refused whole.
+    let session_id = entities::budget_session::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let path = format!("{BASE}/sessions/{session_id}/paper-ballots");
+    let paper = |projects: Vec<i64>| {
+        let moderator = &c.moderator;
+        let path = path.clone();
+        async move {
+            moderator
+                .post(
+                    &path,
+                    &json!({ "voter": "МЕ 123456", "projects": projects }),
+                )
+                .await
+        }
+    };
+    problem(
+        paper(vec![projects[0], projects[1], twin]).await,
+        409,
+        "vote-category-used",
+    )
+    .await;
+    assert_eq!(paper(vec![projects[0], projects[1]]).await.status(), 201);
+    assert_eq!(votes(&app).await, 12);
+}
+
+async fn vote(browser: &Browser, project: i64) -> reqwest::Response {
+    browser
+        .post(&format!("{BASE}/projects/{project}/vote"), &json!({}))
+        .await
+}
+
+async fn votes(app: &TestApp) -> u64 {
+    entities::vote::Entity::find().count(&app.db).await.unwrap()
 }
