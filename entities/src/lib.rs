@@ -33,6 +33,7 @@ pub mod project_cost_line;
 pub mod project_file;
 pub mod project_history;
 pub mod result;
+pub mod result_approval;
 pub mod session;
 pub mod stage;
 pub mod supporter_application;

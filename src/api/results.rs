@@ -54,6 +54,39 @@ pub struct ResultsOut {
     #[oai(nullable)]
     pub published_at: Option<DateTime<Utc>>,
     pub pots: Vec<PotResultOut>,
+    /// Where the city has an elected commission (ГБК): its members' recorded votes on the
+    /// winners list, which must approve it before it is published; `null` without one.
+    #[oai(nullable)]
+    pub approval: Option<ApprovalOut>,
+}
+
+#[derive(Debug, Object)]
+pub struct ApprovalOut {
+    /// How many members the commission has.
+    pub members: u64,
+    /// `pending`, `approved` (more than half of the members) or `refused` (half or more).
+    pub decision: String,
+    pub votes: Vec<ApprovalVoteOut>,
+    /// Whether the reader is a member, who may vote.
+    pub member: bool,
+}
+
+#[derive(Debug, Object)]
+pub struct ApprovalVoteOut {
+    pub member: String,
+    pub approve: bool,
+    #[oai(nullable)]
+    pub comment: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Object)]
+pub struct ApprovalIn {
+    /// Approve the computed winners list, or refuse it.
+    pub approve: bool,
+    /// The reason; required to refuse.
+    #[oai(nullable)]
+    pub comment: Option<String>,
 }
 
 #[derive(ApiResponse)]
@@ -71,6 +104,21 @@ fn results_out(state: &AppState, lang: Lang, r: SessionResults) -> ResultsOut {
         session_id: r.session_id,
         computed_at: r.computed_at,
         published_at: r.published_at,
+        approval: r.approval.map(|a| ApprovalOut {
+            members: a.members as u64,
+            decision: a.decision.code().to_owned(),
+            votes: a
+                .votes
+                .into_iter()
+                .map(|v| ApprovalVoteOut {
+                    member: v.member,
+                    approve: v.approve,
+                    comment: v.comment,
+                    at: v.at,
+                })
+                .collect(),
+            member: a.member,
+        }),
         pots: r
             .pots
             .into_iter()
@@ -152,6 +200,35 @@ impl ResultsApi {
 
     /// Publishes the computed results (moderators, admins): projects become winners or not
     /// selected, their authors are e-mailed, the results become public.
+    /// A commission member's recorded vote on the computed winners list: approve, or refuse
+    /// with a reason; it may be changed until the results are published. Where the city has
+    /// an elected commission, results are published only once more than half approve.
+    #[oai(
+        path = "/cities/:slug/sessions/:id/results/approval",
+        method = "post",
+        operation_id = "approveResults"
+    )]
+    async fn approve(
+        &self,
+        req: &Request,
+        state: Data<&AppState>,
+        auth: Data<&Auth>,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: Json<ApprovalIn>,
+    ) -> Result<Json<ResultsOut>> {
+        let r = results::approve(
+            &state,
+            auth.actor(),
+            &slug,
+            id.0,
+            body.0.approve,
+            body.0.comment,
+        )
+        .await?;
+        Ok(Json(results_out(&state, request_lang(req), r)))
+    }
+
     #[oai(
         path = "/cities/:slug/sessions/:id/results/publish",
         method = "post",

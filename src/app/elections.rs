@@ -1402,6 +1402,29 @@ pub async fn commission(
     Ok(Some((latest, list_views(state, members, false).await?)))
 }
 
+/// The user ids of the city's commission (ГБК): the members elected in its latest decided
+/// election, until the next election's results; none where the city holds no commission
+/// elections.
+pub async fn members(state: &AppState, city: &city::Model) -> AppResult<Vec<i64>> {
+    if !city.allow_commission {
+        return Ok(vec![]);
+    }
+    let Some(latest) = store::elections::decided(&state.db, city.id)
+        .await?
+        .into_iter()
+        .next()
+    else {
+        return Ok(vec![]);
+    };
+    Ok(
+        store::elections::applications(&state.db, latest.id, &[Status::Elected])
+            .await?
+            .into_iter()
+            .map(|a| a.user_id)
+            .collect(),
+    )
+}
+
 /// When a closed round's time was, for the views.
 pub fn closed_at(e: &election::Model, round: Round) -> Option<DateTime<Utc>> {
     match round {

@@ -19,6 +19,7 @@ use serde_json::json;
 use super::sessions::SessionView;
 use crate::domain::Money;
 use crate::domain::access::{Action, Actor, CityRole, authorize};
+use crate::domain::commission::{self, Decision};
 use crate::domain::pabulib::{self, Election};
 use crate::domain::project::{self as project_rules, Period, Status, Who};
 use crate::domain::tally::{self, Rule};
@@ -62,6 +63,66 @@ pub struct SessionResults {
     pub computed_at: Option<DateTime<Utc>>,
     pub published_at: Option<DateTime<Utc>>,
     pub pots: Vec<PotResult>,
+    /// Where the city has an elected commission: its members' votes on the winners list.
+    pub approval: Option<Approval>,
+}
+
+/// The commission's approval of the computed winners list.
+#[derive(Debug, Clone)]
+pub struct Approval {
+    pub members: usize,
+    pub decision: Decision,
+    /// The members' recorded votes, oldest first (names and comments are public).
+    pub votes: Vec<ApprovalVote>,
+    /// Whether the reader is a member, who may vote.
+    pub member: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ApprovalVote {
+    pub member: String,
+    pub approve: bool,
+    pub comment: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// The commission's members and their votes on the session's winners list (`None` without
+/// a commission).
+async fn approval_of<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    members: &[i64],
+    session_id: i64,
+    reader: Option<&Actor>,
+) -> AppResult<Option<Approval>> {
+    if members.is_empty() {
+        return Ok(None);
+    }
+    let rows: Vec<_> = store::results::approvals(db, session_id)
+        .await?
+        .into_iter()
+        .filter(|r| members.contains(&r.member_id))
+        .collect();
+    let approvals = rows.iter().filter(|r| r.approve).count();
+    let decision = commission::decide(members.len(), approvals, rows.len() - approvals);
+    let mut votes = Vec::with_capacity(rows.len());
+    for row in rows {
+        let name = store::users::find(db, row.member_id)
+            .await?
+            .map(|u| super::projects::public_name(&u))
+            .unwrap_or_default();
+        votes.push(ApprovalVote {
+            member: name,
+            approve: row.approve,
+            comment: row.comment,
+            at: row.updated_at,
+        });
+    }
+    Ok(Some(Approval {
+        members: members.len(),
+        decision,
+        votes,
+        member: reader.is_some_and(|a| members.contains(&a.user_id)),
+    }))
 }
 
 fn rule_of(session: &budget_session::Model) -> AppResult<Rule> {
@@ -233,6 +294,8 @@ pub async fn compute(
     .map_err(AppError::internal)??;
     let now = state.clock.now();
     let txn = state.db.begin().await?;
+    // A new winners list: the commission's votes on the old one no longer count.
+    store::results::clear_approvals(&txn, view.session.id).await?;
     for pot in &pots {
         let outcome = serde_json::to_string(pot).map_err(AppError::internal)?;
         if !store::results::save(
@@ -266,11 +329,13 @@ pub async fn compute(
     )
     .await?;
     txn.commit().await?;
+    let members = super::elections::members(state, &city).await?;
     Ok(SessionResults {
         session_id: view.session.id,
         computed_at: Some(now),
         published_at: None,
         pots,
+        approval: approval_of(&state.db, &members, view.session.id, Some(actor)).await?,
     })
 }
 
@@ -284,7 +349,13 @@ pub async fn get(
     let (city, view) = session_in(state, slug, session_id).await?;
     let stored = store::results::of_session(&state.db, view.session.id).await?;
     let published = stored.iter().find_map(|r| r.published_at);
-    if published.is_none() && authorize(actor, Action::ViewVotingData, Some(city.id)).is_err() {
+    let members = super::elections::members(state, &city).await?;
+    // Commission members read the computed list to approve it.
+    let member = actor.is_some_and(|a| members.contains(&a.user_id)) && !stored.is_empty();
+    if published.is_none()
+        && !member
+        && authorize(actor, Action::ViewVotingData, Some(city.id)).is_err()
+    {
         return Err(AppError::new(
             StatusCode::NOT_FOUND,
             "results-not-published",
@@ -299,8 +370,73 @@ pub async fn get(
         computed_at: stored.iter().map(|r| r.computed_at).max(),
         published_at: published,
         pots,
+        approval: approval_of(&state.db, &members, view.session.id, actor).await?,
     })
 }
+
+/// A commission member's recorded vote on the computed winners list (approve, or refuse with
+/// a reason); a member may change it until the results are published. Audited.
+pub async fn approve(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    session_id: i64,
+    approve: bool,
+    comment: Option<String>,
+) -> AppResult<SessionResults> {
+    let actor = actor.ok_or_else(AppError::unauthenticated)?;
+    let (city, view) = session_in(state, slug, session_id).await?;
+    let members = super::elections::members(state, &city).await?;
+    if !members.contains(&actor.user_id) {
+        return Err(AppError::new(StatusCode::FORBIDDEN, "commission-only"));
+    }
+    let comment = comment
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty());
+    if comment
+        .as_ref()
+        .is_some_and(|c| c.chars().count() > COMMENT_MAX)
+    {
+        return Err(AppError::invalid("field-too-long", "comment").arg("max", COMMENT_MAX));
+    }
+    if !approve && comment.is_none() {
+        return Err(AppError::invalid("approval-reason-required", "comment"));
+    }
+    let txn = state.db.begin().await?;
+    // The vote first (SQLite's write lock), then the list it is on, read in the same
+    // transaction: a publication or a new computation at the same moment waits or is seen.
+    store::results::record_approval(
+        &txn,
+        view.session.id,
+        actor.user_id,
+        approve,
+        comment.clone(),
+        state.clock.now(),
+    )
+    .await?;
+    let stored = store::results::of_session(&txn, view.session.id).await?;
+    if stored.is_empty() {
+        return Err(AppError::new(StatusCode::CONFLICT, "results-not-computed"));
+    }
+    if stored.iter().any(|r| r.published_at.is_some()) {
+        return Err(AppError::new(StatusCode::CONFLICT, "results-published"));
+    }
+    super::audit(
+        &txn,
+        state,
+        Some(city.id),
+        Some(actor),
+        "results.approval",
+        format!("session:{}", view.session.id),
+        json!({ "approve": approve, "comment": comment }),
+    )
+    .await?;
+    txn.commit().await?;
+    get(state, Some(actor), slug, session_id).await
+}
+
+/// The longest reason a member may give.
+const COMMENT_MAX: usize = 2000;
 
 /// Publishes the computed results (moderators, admins): every project of the vote becomes
 /// `winner` or `not_selected`, with history, an e-mail to its author and an audit entry, and
@@ -319,6 +455,7 @@ pub async fn publish(
         return Err(AppError::new(StatusCode::CONFLICT, "results-published"));
     }
     let projects = store::projects::of_session(&state.db, view.session.id).await?;
+    let members = super::elections::members(state, &city).await?;
     let txn = state.db.begin().await?;
     // The first write takes SQLite's lock (PostgreSQL's row locks) and makes a second
     // publication, or a computation at the same moment, wait; what is published is then read
@@ -330,6 +467,14 @@ pub async fn publish(
     let stored = store::results::of_session(&txn, view.session.id).await?;
     if stored.len() < view.pots.len() {
         return Err(AppError::new(StatusCode::CONFLICT, "results-not-computed"));
+    }
+    // Where the city has a commission, its members approve the list first (read in this
+    // transaction, after its first write: a vote at the same moment is counted or waits).
+    if let Some(approval) = approval_of(&txn, &members, view.session.id, None).await? {
+        commission::may_publish(approval.members, approval.decision).map_err(|_| {
+            AppError::new(StatusCode::CONFLICT, "results-not-approved")
+                .arg("members", approval.members)
+        })?;
     }
     let pots = stored
         .iter()

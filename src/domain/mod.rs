@@ -7,6 +7,7 @@ pub mod access;
 pub mod audit;
 pub mod budget;
 pub mod clock;
+pub mod commission;
 pub mod content;
 pub mod delivery;
 pub mod election;

@@ -1,8 +1,8 @@
 //! Paper-vote imports and the computed and published results of a session's pots.
 
 use chrono::{DateTime, Utc};
-use entities::{result, vote_import};
-use sea_orm::sea_query::Expr;
+use entities::{result, result_approval, vote_import};
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -161,4 +161,61 @@ pub async fn publish<C: ConnectionTrait>(
         .exec(db)
         .await?;
     Ok(done.rows_affected)
+}
+
+/// Records a commission member's vote on the session's computed winners list, replacing their
+/// earlier one (one row per member and session, by the unique index).
+pub async fn record_approval<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+    member_id: i64,
+    approve: bool,
+    comment: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    result_approval::Entity::insert(result_approval::ActiveModel {
+        budget_session_id: Set(session_id),
+        member_id: Set(member_id),
+        approve: Set(approve),
+        comment: Set(comment),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            result_approval::Column::BudgetSessionId,
+            result_approval::Column::MemberId,
+        ])
+        .update_columns([
+            result_approval::Column::Approve,
+            result_approval::Column::Comment,
+            result_approval::Column::UpdatedAt,
+        ])
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// The members' votes on the session's computed winners list, oldest first.
+pub async fn approvals<C: ConnectionTrait>(
+    db: &C,
+    session_id: i64,
+) -> Result<Vec<result_approval::Model>, DbErr> {
+    result_approval::Entity::find()
+        .filter(result_approval::Column::BudgetSessionId.eq(session_id))
+        .order_by_asc(result_approval::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Forgets the votes on an earlier computation (a new one is a new list to approve).
+pub async fn clear_approvals<C: ConnectionTrait>(db: &C, session_id: i64) -> Result<(), DbErr> {
+    result_approval::Entity::delete_many()
+        .filter(result_approval::Column::BudgetSessionId.eq(session_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

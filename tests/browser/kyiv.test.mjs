@@ -1,11 +1,12 @@
 // Kyiv practice in the browser. The fixture's session carries a cost reserve of 20 %
 // (tests/it/browser.rs): the author's estimate editor, the read-only view after submission,
 // the moderator's view, the public project page and the admin's parameters all show it as a
-// line of its own, exact to the kopiyka.
+// line of its own, exact to the kopiyka. The city has an elected commission (the first three
+// voters): its members approve the computed winners list before a moderator may publish it.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, PHONE, DESKTOP, FIXTURE, signIn, screenshot, checkA11y, noErrors, apiAs } from './lib.mjs';
+import { launch, newPage, PHONE, DESKTOP, FIXTURE, signIn, screenshot, checkA11y, noErrors, apiAs, advanceClock } from './lib.mjs';
 
 const browser = await launch();
 after(() => browser.close());
@@ -82,4 +83,50 @@ test('the moderator and the public see the reserve line; the admin sees the para
   assert.equal(await admin.getByLabel('Один голос на тему').isChecked(), false);
   noErrors(admin);
   await admin.context().close();
+});
+
+test('commission members approve the winners list before it is published', async () => {
+  assert.ok(projectId, 'the first tests admitted a project');
+  // Voting comes and goes; a moderator computes the results.
+  await advanceClock({ days: 95 });
+  const path = `/cities/${FIXTURE.city}/sessions/${FIXTURE.session}/results`;
+  const moderator = await apiAs(FIXTURE.moderator);
+  await moderator.post(`${path}/compute`, {});
+  await assert.rejects(moderator.post(`${path}/publish`, {}), /results-not-approved/);
+
+  const page = await newPage(browser, PHONE);
+  await signIn(page, FIXTURE.voters[0], FIXTURE.password);
+  await page.goto(city(`/results?session=${FIXTURE.session}`));
+  const section = page.locator('section.approval');
+  await section.getByRole('heading', { name: 'Затвердження громадською бюджетною комісією' }).waitFor();
+  await section.getByText('Рішення ще немає.').waitFor();
+  // Refusing needs a reason.
+  await section.getByLabel('Рішення').selectOption('refuse');
+  await section.getByRole('button', { name: 'Записати голос' }).click();
+  await section.getByText('Щоб не затвердити список переможців, вкажіть причину.', { exact: false }).first().waitFor();
+  await section.getByLabel('Коментар').fill('Перевірити кошторис');
+  await section.getByRole('button', { name: 'Записати голос' }).click();
+  await page.locator('section.approval .approval-votes li').first().waitFor();
+  assert.match(await page.locator('section.approval .approval-votes').innerText(), /не затверджувати:\s*Перевірити кошторис/);
+  await checkA11y(page, 'results with the commission approval');
+  await screenshot(page, 'kyiv-approval');
+
+  // Another member approves; the first changes their mind: two of three.
+  const second = await apiAs(FIXTURE.voters[1]);
+  await second.post(`${path}/approval`, { approve: true });
+  await page.reload();
+  await page.locator('section.approval').getByLabel('Рішення').selectOption('approve');
+  await page.locator('section.approval').getByRole('button', { name: 'Записати голос' }).click();
+  await page.locator('section.approval').getByText('Затверджено.').waitFor();
+  noErrors(page);
+  await page.context().close();
+
+  await moderator.post(`${path}/publish`, {});
+  const visitor = await newPage(browser, PHONE);
+  await visitor.goto(city(`/results?session=${FIXTURE.session}`));
+  const shown = visitor.locator('section.approval');
+  await shown.getByText('Затверджено.').waitFor();
+  assert.equal(await shown.getByRole('button', { name: 'Записати голос' }).count(), 0);
+  noErrors(visitor);
+  await visitor.context().close();
 });

@@ -63,6 +63,7 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
     let Options {
         commission,
         cost_reserve_bp,
+        elected,
     } = options;
     let c = city(app).await;
     let kyiv = entities::city::Entity::find()
@@ -100,6 +101,20 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         .json()
         .await
         .unwrap();
+    if elected {
+        // The first three voters make up the elected commission (ГБК).
+        let mut members = vec![];
+        for login in &voters[..3] {
+            let user = entities::user::Entity::find()
+                .filter(entities::user::Column::Login.eq(login.as_str()))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .expect("voter");
+            members.push(user.id);
+        }
+        crate::kyiv::seed_commission(app, session["id"].as_i64().unwrap(), &members).await;
+    }
     if cost_reserve_bp > 0 {
         let row = entities::budget_session::Entity::find_by_id(session["id"].as_i64().unwrap())
             .one(&app.db)
@@ -131,6 +146,8 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
 struct Options {
     commission: bool,
     cost_reserve_bp: i32,
+    /// A decided commission election with the first three voters elected.
+    elected: bool,
 }
 
 /// Runs one browser test file against a fresh server with the fixture.
@@ -208,11 +225,12 @@ async fn moderation_queue_translations_pages_paper_results() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn kyiv_practice_cost_reserve() {
+async fn kyiv_practice_cost_reserve_and_commission_approval() {
     run_in(
         "kyiv.test.mjs",
         Options {
             cost_reserve_bp: 2000,
+            elected: true,
             ..Options::default()
         },
     )

@@ -382,3 +382,293 @@ async fn vote(browser: &Browser, project: i64) -> reqwest::Response {
 async fn votes(app: &TestApp) -> u64 {
     entities::vote::Entity::find().count(&app.db).await.unwrap()
 }
+
+/// Seeds an elected commission of Kyiv: a decided election of `session` with `members`
+/// elected (the election itself is tested in `elections.rs`); the city holds elections.
+pub(crate) async fn seed_commission(app: &TestApp, session: i64, members: &[i64]) {
+    use entities::{candidate_application, city, commission_election};
+    use hromada::domain::Clock;
+    let now = app.clock.now();
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let kyiv = city::Entity::find()
+        .filter(city::Column::Slug.eq("kyiv"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let city_id = kyiv.id;
+    let mut kyiv: city::ActiveModel = kyiv.into();
+    kyiv.allow_commission = Set(true);
+    kyiv.update(&app.db).await.unwrap();
+    let election = commission_election::ActiveModel {
+        city_id: Set(city_id),
+        budget_session_id: Set(session),
+        min_votes_round2: Set(1),
+        votes_round1: Set(1),
+        votes_round2: Set(1),
+        seats: Set(members.len() as i32),
+        tie_break: Set("earlier".into()),
+        round1_closed_at: Set(Some(now)),
+        round2_closed_at: Set(Some(now)),
+        tie: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    for member in members {
+        candidate_application::ActiveModel {
+            election_id: Set(election.id),
+            user_id: Set(*member),
+            status: Set("elected".into()),
+            page: Set(3),
+            motivation: Set(None),
+            experience: Set(None),
+            organization: Set(None),
+            consent_personal_data: Set(true),
+            consent_rules: Set(true),
+            moderator_comment: Set(None),
+            submitted_at: Set(Some(now)),
+            round1_votes: Set(1),
+            round2_votes: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+}
+
+/// Where the city has an elected commission, computed results are published only once more
+/// than half of its members approve the winners list by recorded votes; a new computation is a
+/// new list; everything is public once published.
+#[tokio::test]
+async fn the_commission_approves_the_winners_before_they_are_published() {
+    let app = spawn_app().await;
+    let mut c = crate::projects::city(&app).await;
+    let mut admitted = vec![];
+    for i in 0..2 {
+        let id = id_of(
+            c.author
+                .post(
+                    &format!("{BASE}/projects"),
+                    &crate::projects::project(&c, &format!("Проєкт {i}"), "10"),
+                )
+                .await,
+        )
+        .await;
+        assert_eq!(act(&c.author, id, "submit", None).await.status(), 200);
+        assert_eq!(act(&c.moderator, id, "admit", None).await.status(), 200);
+        admitted.push(id);
+    }
+    let session = entities::budget_session::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut members = vec![];
+    let mut browsers = vec![];
+    for i in 0..3 {
+        let login = format!("+38093100007{i}");
+        let member = signed_in(&app, &login, false, &[]).await;
+        let me: Value = member.get("/api/v1/me").await.json().await.unwrap();
+        members.push(me["id"].as_i64().unwrap());
+        browsers.push((member, login));
+    }
+    seed_commission(&app, session, &members).await;
+
+    // Voting is over.
+    app.clock.advance(chrono::Duration::days(95));
+    for (browser, login) in browsers.iter_mut() {
+        assert_eq!(
+            browser
+                .login(login, crate::projects::PASSWORD)
+                .await
+                .status(),
+            200
+        );
+    }
+    for (browser, login) in [
+        (&mut c.moderator, "+380931000002"),
+        (&mut c.resident, "+380931000004"),
+    ] {
+        assert_eq!(
+            browser
+                .login(login, crate::projects::PASSWORD)
+                .await
+                .status(),
+            200
+        );
+    }
+    let results = format!("{BASE}/sessions/{session}/results");
+    let approval = format!("{results}/approval");
+    // Nothing to approve before the computation.
+    problem(
+        browsers[0]
+            .0
+            .post(&approval, &json!({ "approve": true }))
+            .await,
+        409,
+        "results-not-computed",
+    )
+    .await;
+    let computed: Value = c
+        .moderator
+        .post(&format!("{results}/compute"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(computed["approval"]["members"], 3, "{computed}");
+    assert_eq!(computed["approval"]["decision"], "pending");
+    assert_eq!(computed["approval"]["member"], false);
+    let not_yet = problem(
+        c.moderator
+            .post(&format!("{results}/publish"), &json!({}))
+            .await,
+        409,
+        "results-not-approved",
+    )
+    .await;
+    assert!(not_yet["detail"].to_string().contains('3'), "{not_yet}");
+
+    // Members read the unpublished list; others do not.
+    let seen: Value = browsers[0].0.get(&results).await.json().await.unwrap();
+    assert_eq!(seen["approval"]["member"], true, "{seen}");
+    problem(app.get(&results).await, 404, "results-not-published").await;
+    problem(c.resident.get(&results).await, 404, "results-not-published").await;
+    // Only members vote; a refusal needs its reason.
+    problem(
+        c.resident
+            .post(&approval, &json!({ "approve": true }))
+            .await,
+        403,
+        "commission-only",
+    )
+    .await;
+    problem(
+        c.moderator
+            .post(&approval, &json!({ "approve": true }))
+            .await,
+        403,
+        "commission-only",
+    )
+    .await;
+    let reason = problem(
+        browsers[0]
+            .0
+            .post(&approval, &json!({ "approve": false, "comment": "  " }))
+            .await,
+        422,
+        "approval-reason-required",
+    )
+    .await;
+    assert_eq!(reason["field"], "comment");
+
+    // One refuses, one approves: no majority yet. The first changes their mind: two of three.
+    let decided = |r: Value| r["approval"]["decision"].as_str().unwrap().to_owned();
+    let step = browsers[0]
+        .0
+        .post(
+            &approval,
+            &json!({ "approve": false, "comment": "Перевірити кошторис" }),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(decided(step), "pending");
+    let step = browsers[1]
+        .0
+        .post(&approval, &json!({ "approve": true }))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(decided(step), "pending");
+    let step = browsers[0]
+        .0
+        .post(
+            &approval,
+            &json!({ "approve": true, "comment": "Кошторис перевірено" }),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(step["approval"]["votes"].as_array().unwrap().len(), 2);
+    assert_eq!(decided(step), "approved");
+
+    // A new computation is a new list: the votes on the old one no longer count.
+    let recomputed: Value = c
+        .moderator
+        .post(&format!("{results}/compute"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(decided(recomputed), "pending");
+    problem(
+        c.moderator
+            .post(&format!("{results}/publish"), &json!({}))
+            .await,
+        409,
+        "results-not-approved",
+    )
+    .await;
+    // Two refusals of three: the list cannot be approved as it is.
+    for i in [0, 2] {
+        browsers[i]
+            .0
+            .post(&approval, &json!({ "approve": false, "comment": "Ні" }))
+            .await;
+    }
+    let refused: Value = browsers[1].0.get(&results).await.json().await.unwrap();
+    assert_eq!(decided(refused), "refused");
+    for i in [0, 1] {
+        let ok = browsers[i]
+            .0
+            .post(&approval, &json!({ "approve": true }))
+            .await;
+        assert_eq!(ok.status(), 200);
+    }
+    let published = c
+        .moderator
+        .post(&format!("{results}/publish"), &json!({}))
+        .await;
+    assert_eq!(published.status(), 200);
+
+    // Public now, with the members' votes; no more voting on it.
+    let public: Value = app.get(&results).await.json().await.unwrap();
+    assert_eq!(public["approval"]["decision"], "approved", "{public}");
+    let votes = public["approval"]["votes"].as_array().unwrap();
+    assert_eq!(votes.len(), 3);
+    assert!(
+        votes
+            .iter()
+            .any(|v| v["approve"] == false && v["comment"] == "Ні")
+    );
+    assert!(!public.to_string().contains("+38093"), "no personal data");
+    problem(
+        browsers[2]
+            .0
+            .post(&approval, &json!({ "approve": true }))
+            .await,
+        409,
+        "results-published",
+    )
+    .await;
+    let audited = entities::audit_log::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.action == "results.approval")
+        .count();
+    assert_eq!(audited, 7, "every recorded vote is audited");
+}

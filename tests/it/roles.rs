@@ -73,6 +73,7 @@ enum Row {
     PaperImports,
     ComputeResults,
     PublishResults,
+    ApproveResults,
     ConfigureElection,
     LogoutEverywhere,
 }
@@ -259,6 +260,11 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64)
             format!("/api/v1/cities/kyiv/sessions/{session}/results/publish"),
             json!({}),
         ),
+        // Only members of an elected commission vote; the fixture city has none.
+        Row::ApproveResults => Call::Post(
+            format!("/api/v1/cities/kyiv/sessions/{session}/results/approval"),
+            json!({ "approve": true }),
+        ),
         // The fixture city has not allowed commission elections: admins are told so.
         Row::ConfigureElection => Call::Put(
             format!("/api/v1/cities/kyiv/sessions/{session}/election"),
@@ -321,7 +327,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 42] = [
+    let table: [(Row, [u16; 7]); 43] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -362,6 +368,7 @@ async fn every_endpoint_for_every_role() {
         (PaperImports, [401, 403, 200, 403, 200, 200, 200]),
         (ComputeResults, [401, 403, 409, 403, 409, 403, 409]),
         (PublishResults, [401, 403, 409, 403, 409, 403, 409]),
+        (ApproveResults, [401, 403, 403, 403, 403, 403, 403]),
         (ConfigureElection, [401, 403, 403, 403, 409, 403, 409]),
         // Last: it ends the sessions the rows above use.
         (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
@@ -389,6 +396,9 @@ async fn every_endpoint_for_every_role() {
                 let body: Value = response.json().await.unwrap();
                 let code = if status == 401 {
                     "unauthenticated"
+                } else if matches!(row, Row::ApproveResults) {
+                    // Not a role's permission: membership of the elected commission.
+                    "commission-only"
                 } else {
                     "forbidden"
                 };

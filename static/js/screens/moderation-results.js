@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { t, pick, money, number, dateTime } from '../i18n.js';
 import { h, replace, ask, announce, badge, problemBox } from '../dom.js';
 import { canAct, observerNote, chosenSession, sessionChooser, facts, flash, dataTable } from './moderation-util.js';
+import { approvalSection } from './results-approval.js';
 
 export async function resultsTab(ctx) {
   const session = await chosenSession(ctx);
@@ -42,6 +43,7 @@ async function fill(ctx, root, session, notice) {
         : t('mod-results-not-published'))),
     buttons.length ? h('div', { class: 'actions' }, buttons) : null,
     status,
+    computed ? approvalSection(ctx, session, r, () => fill(ctx, root, session, null)) : null,
     r.pots.map((pot) => potSection(ctx, session, pot)));
   if (notice) root.querySelector('[role=status]')?.focus();
 }

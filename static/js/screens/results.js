@@ -6,6 +6,7 @@ import { t, pick, money, number, percent, date, dateTime } from '../i18n.js';
 import { h, field, problemBox, useStyle } from '../dom.js';
 import { chooseSession, scrollBox } from './project.js';
 import { statusBadge } from '../projects.js';
+import { approvalSection } from './results-approval.js';
 
 const RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'greedy-per-cost', 'equalshares-add1'];
 
@@ -68,6 +69,10 @@ export async function results(ctx) {
   } else {
     parts.push(h('p', { class: 'muted' }, t('results-published', { at: dateTime(r.published_at, ctx.city.time_zone) })));
   }
+  const approval = h('div', { class: 'approval-box' });
+  const showApproval = (res) => approval.replaceChildren(...[approvalSection(ctx, session, res, showApproval)].filter(Boolean));
+  showApproval(r);
+  parts.push(approval);
   const nav = r.pots.length > 1
     ? h('nav', { class: 'pot-nav', 'aria-label': t('results-pots') }, h('ul', {}, r.pots.map((pr) =>
       h('li', {}, h('a', { href: `#pot-${pr.pot_id}` }, potName(session, pr.pot_id))))))
