@@ -402,11 +402,54 @@ pub struct KyivIdSettings {
     /// Never logged (see `Debug`).
     pub client_secret: String,
     pub scopes: Vec<String>,
-    /// How long one request to the provider (discovery, token, userinfo) may take, seconds;
-    /// when it is down, sign-in fails with a clear page after at most this long.
+    /// How long one request to the provider (discovery, JWKS, token, userinfo, GraphQL) may
+    /// take, seconds; when it is down, sign-in fails with a clear page after at most this long.
     pub timeout_secs: u64,
+    /// Whether the issuer publishes `/.well-known/openid-configuration`; when `false`, the
+    /// `endpoints` are used instead.
+    pub discovery: bool,
+    /// The provider's endpoints, when `discovery` is off.
+    pub endpoints: KyivIdEndpoints,
+    /// How the client authenticates at the token endpoint.
+    pub client_auth: KyivIdClientAuth,
+    /// Where the resident's profile comes from.
+    pub profile: KyivIdProfile,
+    /// The GraphQL profile API, when `profile = "graphql"`.
+    pub graphql_url: String,
     /// Which claim carries which profile field.
     pub claims: crate::domain::kyiv_id::ClaimMap,
+}
+
+/// Kyiv ID's endpoints, given by hand when the provider publishes no discovery document.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct KyivIdEndpoints {
+    pub authorization: String,
+    pub token: String,
+    /// The provider's signing keys, or `"none"`: then the ID token's signature cannot be
+    /// checked, so nothing in it is trusted and the identity comes from `userinfo`.
+    pub jwks: String,
+    /// Empty: none.
+    pub userinfo: String,
+}
+
+/// Client authentication at the token endpoint: HTTP Basic (`client_secret_basic`) or the
+/// form body (`client_secret_post`).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum KyivIdClientAuth {
+    #[default]
+    Basic,
+    Post,
+}
+
+/// The profile source: the ID token's and userinfo's claims, or a GraphQL profile query.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum KyivIdProfile {
+    #[default]
+    Claims,
+    Graphql,
 }
 
 impl Default for KyivIdSettings {
@@ -420,6 +463,11 @@ impl Default for KyivIdSettings {
                 .map(String::from)
                 .to_vec(),
             timeout_secs: 10,
+            discovery: true,
+            endpoints: KyivIdEndpoints::default(),
+            client_auth: KyivIdClientAuth::Basic,
+            profile: KyivIdProfile::Claims,
+            graphql_url: String::new(),
             claims: Default::default(),
         }
     }
@@ -441,6 +489,11 @@ impl fmt::Debug for KyivIdSettings {
             )
             .field("scopes", &self.scopes)
             .field("timeout_secs", &self.timeout_secs)
+            .field("discovery", &self.discovery)
+            .field("endpoints", &self.endpoints)
+            .field("client_auth", &self.client_auth)
+            .field("profile", &self.profile)
+            .field("graphql_url", &self.graphql_url)
             .field("claims", &self.claims)
             .finish()
     }

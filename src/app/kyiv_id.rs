@@ -9,10 +9,12 @@ use sea_orm::{IntoActiveModel, Set, TransactionTrait};
 use super::auth::{NewSession, create_session};
 use super::profile::missing_fields_error;
 use crate::auth::SessionCtx;
-use crate::auth::kyiv_id::OidcError;
+use crate::auth::kyiv_id::{OidcError, ProviderProfile};
 use crate::auth::session::Client;
 use crate::auth::tokens::{hash_token, random_token};
-use crate::domain::kyiv_id::{ClaimedProfile, gaps, missing, profile_from_claims};
+use crate::domain::kyiv_id::{
+    ClaimedProfile, gaps, missing, profile_from_claims, profile_from_graphql,
+};
 use crate::domain::profile::{self, DEFAULT_REQUIRED, Filled};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -160,7 +162,12 @@ pub async fn finish(
         };
     }
 
-    let claimed = profile_from_claims(&verified.claims, provider.claim_map(), now.date_naive());
+    let claimed = match &verified.profile {
+        ProviderProfile::Claims(claims) => {
+            profile_from_claims(claims, provider.claim_map(), now.date_naive())
+        }
+        ProviderProfile::Graphql(profile) => profile_from_graphql(profile, now.date_naive()),
+    };
     let required = match flow.city_slug.as_deref() {
         Some(slug) => super::sessions::required_fields(state, slug).await?,
         None => DEFAULT_REQUIRED.to_vec(),
@@ -202,12 +209,18 @@ pub async fn finish(
             &lacking,
         ));
     }
-    let login = claimed.phone.clone().unwrap_or_else(|| {
-        format!(
-            "kyiv-id:{}",
-            &hash_token(&format!("{}|{}", verified.issuer, verified.subject))[..24]
-        )
-    });
+    // Only a phone the provider confirmed becomes the login: an unconfirmed one (which may be
+    // someone else's) fills the phone field alone.
+    let login = claimed
+        .phone
+        .clone()
+        .filter(|_| claimed.phone_verified)
+        .unwrap_or_else(|| {
+            format!(
+                "kyiv-id:{}",
+                &hash_token(&format!("{}|{}", verified.issuer, verified.subject))[..24]
+            )
+        });
     let txn = state.db.begin().await?;
     let user = store::users::insert(
         &txn,

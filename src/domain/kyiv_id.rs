@@ -47,6 +47,10 @@ pub struct ClaimedProfile {
     pub birth_date: Option<NaiveDate>,
     /// Normalized `+380…`.
     pub phone: Option<String>,
+    /// Whether the provider says it confirmed the phone (`phone_number_verified`, or a
+    /// confirmed phone in the GraphQL profile). Only a confirmed phone becomes the login of a
+    /// new account; an unconfirmed one fills the phone field alone.
+    pub phone_verified: bool,
     pub email: Option<String>,
     /// Whether the provider says it verified the e-mail address (`email_verified`).
     pub email_verified: bool,
@@ -80,12 +84,130 @@ pub fn profile_from_claims(claims: &Value, map: &ClaimMap, today: NaiveDate) -> 
         first_name: text(claims, &map.first_name, 100),
         patronymic: text(claims, &map.patronymic, 100),
         birth_date,
+        phone_verified: phone.is_some()
+            && lookup(claims, "phone_number_verified").and_then(Value::as_bool) == Some(true),
         phone,
         email_verified: email.is_some()
             && lookup(claims, "email_verified").and_then(Value::as_bool) == Some(true),
         email,
         registration_address: text(claims, &map.registration_address, 500),
         residence_address: text(claims, &map.residence_address, 500),
+    }
+}
+
+fn birth_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    // `1990-03-09`, or the same date with a time after it (`1990-03-09T00:00:00Z`).
+    let date = match text.get(..10) {
+        Some(date) if text.len() == 10 || text[10..].starts_with('T') => date,
+        _ => return None,
+    };
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| profile::birth_date(d, today).ok())
+}
+
+fn ukrainian_phone(text: &str) -> Option<String> {
+    match Login::parse(text) {
+        Ok(Login::Phone(phone)) => Some(phone),
+        _ => None,
+    }
+}
+
+fn usable_email(text: String) -> Option<String> {
+    Some(text).filter(|e| e.contains('@') && !e.contains(char::is_whitespace))
+}
+
+/// The first usable entry of a GraphQL list (`phones`, `emails`), preferring a confirmed one:
+/// the value and whether it is confirmed. Only `confirmed: true` counts as confirmed.
+fn pick_confirmed(
+    list: Option<&Value>,
+    key: &str,
+    read: impl Fn(&str) -> Option<String>,
+) -> (Option<String>, bool) {
+    let entries: Vec<(String, bool)> = list
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let value = read(entry.get(key)?.as_str()?)?;
+            Some((
+                value,
+                entry.get("confirmed").and_then(Value::as_bool) == Some(true),
+            ))
+        })
+        .collect();
+    match entries.iter().find(|(_, confirmed)| *confirmed) {
+        Some((value, _)) => (Some(value.clone()), true),
+        None => (entries.into_iter().next().map(|(value, _)| value), false),
+    }
+}
+
+/// One GraphQL address as a line: settlement, district, street, house, flat, postcode.
+fn address_line(address: &Value) -> Option<String> {
+    let part = |key: &str| {
+        address
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let mut parts: Vec<String> = ["settlementName", "district", "street", "house"]
+        .iter()
+        .filter_map(|key| part(key).map(str::to_owned))
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    if let Some(flat) = part("flat") {
+        parts.push(format!("кв. {flat}"));
+    }
+    if let Some(zip) = part("zipCode") {
+        parts.push(zip.to_owned());
+    }
+    profile::text(&parts.join(", "), 500).ok().flatten()
+}
+
+/// The first usable address of `kind` (`REGISTRATION`, `FACTUAL`) in a GraphQL profile.
+fn address_of(addresses: Option<&Value>, kind: &str) -> Option<String> {
+    addresses
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|a| a.get("type").and_then(Value::as_str) == Some(kind))
+        .find_map(address_line)
+}
+
+/// Reads Kyiv ID's GraphQL `profile` (the object under `data.profile`) the way
+/// [`profile_from_claims`] reads claims: names, birth date, phone, e-mail and addresses, each
+/// checked, unusable values counting as absent. Of several phones or e-mails a confirmed one
+/// wins; an unconfirmed one still fills the field but is not marked verified. The registration
+/// address is the `REGISTRATION` one (else `FACTUAL`), the residence address the `FACTUAL` one
+/// (else `REGISTRATION`). `gender` and `passportInternal` have no place in the profile.
+pub fn profile_from_graphql(profile: &Value, today: NaiveDate) -> ClaimedProfile {
+    let name = |key: &str| text(profile, &format!("name.{key}"), 100);
+    let (phone, phone_verified) = pick_confirmed(profile.get("phones"), "phoneNumber", |s| {
+        profile::text(s, 32)
+            .ok()
+            .flatten()
+            .and_then(|s| ukrainian_phone(&s))
+    });
+    let (email, email_verified) = pick_confirmed(profile.get("emails"), "email", |s| {
+        profile::text(s, 254).ok().flatten().and_then(usable_email)
+    });
+    let addresses = profile.get("addresses");
+    let registration = address_of(addresses, "REGISTRATION");
+    let factual = address_of(addresses, "FACTUAL");
+    ClaimedProfile {
+        last_name: name("lastName"),
+        first_name: name("firstName"),
+        patronymic: name("middleName"),
+        birth_date: text(profile, "birthday.date", 40).and_then(|s| birth_date(&s, today)),
+        phone,
+        phone_verified,
+        email,
+        email_verified,
+        registration_address: registration.clone().or_else(|| factual.clone()),
+        residence_address: factual.or(registration),
     }
 }
 
@@ -116,6 +238,7 @@ pub fn gaps(claimed: &ClaimedProfile, account: &Filled) -> ClaimedProfile {
         patronymic: when(!account.patronymic, &claimed.patronymic),
         birth_date: claimed.birth_date.filter(|_| !account.birth_date),
         phone: when(!account.phone, &claimed.phone),
+        phone_verified: claimed.phone_verified && !account.phone,
         email: None,
         email_verified: false,
         registration_address: when(!account.registration_address, &claimed.registration_address),
@@ -264,5 +387,170 @@ mod tests {
             vec![]
         );
         assert_eq!(missing(&[Field::Patronymic], &p), vec![Field::Patronymic]);
+    }
+
+    fn graphql_profile() -> Value {
+        json!({
+            "name": { "lastName": "Косач", "firstName": "Лариса", "middleName": "Петрівна" },
+            "birthday": { "date": "1971-02-25" },
+            "gender": "FEMALE",
+            "phones": [
+                { "phoneNumber": "+380671112233", "confirmed": false },
+                { "phoneNumber": "050 123 45 67", "confirmed": true }
+            ],
+            "emails": [ { "email": "lesya@example.org", "confirmed": true } ],
+            "addresses": [
+                { "type": "FACTUAL", "settlementName": "Київ", "district": "Печерський",
+                  "street": "вул. Лесі Українки", "house": "7", "flat": null, "zipCode": "01133" },
+                { "type": "REGISTRATION", "settlementName": "Київ", "district": null,
+                  "street": "вул. Хрещатик", "house": "1", "flat": "5", "zipCode": "01001" }
+            ],
+            "passportInternal": { "series": "МЕ", "number": "123456" }
+        })
+    }
+
+    #[test]
+    fn a_graphql_profile_fills_the_same_fields_as_the_claims() {
+        let p = profile_from_graphql(&graphql_profile(), today());
+        assert_eq!(p.last_name.as_deref(), Some("Косач"));
+        assert_eq!(p.first_name.as_deref(), Some("Лариса"));
+        assert_eq!(p.patronymic.as_deref(), Some("Петрівна"));
+        assert_eq!(p.birth_date, NaiveDate::from_ymd_opt(1971, 2, 25));
+        // Of two phones the confirmed one wins, normalized.
+        assert_eq!(p.phone.as_deref(), Some("+380501234567"));
+        assert!(p.phone_verified);
+        assert_eq!(p.email.as_deref(), Some("lesya@example.org"));
+        assert!(p.email_verified);
+        assert_eq!(
+            p.registration_address.as_deref(),
+            Some("Київ, вул. Хрещатик, 1, кв. 5, 01001")
+        );
+        assert_eq!(
+            p.residence_address.as_deref(),
+            Some("Київ, Печерський, вул. Лесі Українки, 7, 01133")
+        );
+        assert!(missing(&DEFAULT_REQUIRED_FOR_TESTS, &p).is_empty());
+    }
+
+    const DEFAULT_REQUIRED_FOR_TESTS: [Field; 8] = [
+        Field::LastName,
+        Field::FirstName,
+        Field::Patronymic,
+        Field::BirthDate,
+        Field::Phone,
+        Field::Email,
+        Field::RegistrationAddress,
+        Field::ResidenceAddress,
+    ];
+
+    #[test]
+    fn unconfirmed_phones_and_emails_fill_the_field_but_are_not_verified() {
+        let mut profile = graphql_profile();
+        profile["phones"] = json!([
+            { "phoneNumber": "+1 202 555 0101", "confirmed": true },
+            { "phoneNumber": "0671112233", "confirmed": false },
+            { "phoneNumber": "0501234567" }
+        ]);
+        profile["emails"] = json!([
+            { "email": "not an address", "confirmed": true },
+            { "email": "lesya@example.org", "confirmed": null }
+        ]);
+        let p = profile_from_graphql(&profile, today());
+        // The confirmed phone is not Ukrainian, so it does not count; the first usable one fills
+        // the field, unconfirmed.
+        assert_eq!(p.phone.as_deref(), Some("+380671112233"));
+        assert!(!p.phone_verified);
+        assert_eq!(p.email.as_deref(), Some("lesya@example.org"));
+        assert!(!p.email_verified);
+        assert!(missing(&[Field::Phone, Field::Email], &p).is_empty());
+    }
+
+    #[test]
+    fn missing_parts_and_nulls_count_as_absent() {
+        let p = profile_from_graphql(&json!({}), today());
+        assert_eq!(p, ClaimedProfile::default());
+        let p = profile_from_graphql(&Value::Null, today());
+        assert_eq!(p, ClaimedProfile::default());
+
+        let p = profile_from_graphql(
+            &json!({
+                "name": { "lastName": "  ", "firstName": "Лариса", "middleName": null },
+                "birthday": null,
+                "phones": null,
+                "emails": [null, { "confirmed": true }, { "email": 42, "confirmed": true }],
+                "addresses": [
+                    { "type": "REGISTRATION", "settlementName": null, "street": " " },
+                    { "type": "FACTUAL", "settlementName": "Київ", "street": null, "house": null },
+                    { "type": "TEMPORARY", "settlementName": "Львів" }
+                ]
+            }),
+            today(),
+        );
+        assert_eq!(p.last_name, None);
+        assert_eq!(p.first_name.as_deref(), Some("Лариса"));
+        assert_eq!(p.patronymic, None);
+        assert_eq!(p.birth_date, None);
+        assert_eq!((p.phone.as_deref(), p.phone_verified), (None, false));
+        assert_eq!((p.email.as_deref(), p.email_verified), (None, false));
+        // An empty REGISTRATION address does not count: the FACTUAL one fills both fields.
+        assert_eq!(p.registration_address.as_deref(), Some("Київ"));
+        assert_eq!(p.residence_address.as_deref(), Some("Київ"));
+        assert_eq!(
+            missing(&DEFAULT_REQUIRED_FOR_TESTS, &p),
+            vec![
+                Field::LastName,
+                Field::Patronymic,
+                Field::BirthDate,
+                Field::Phone,
+                Field::Email
+            ]
+        );
+    }
+
+    #[test]
+    fn graphql_birth_dates_are_checked() {
+        for (date, expected) in [
+            (
+                json!("1971-02-25T00:00:00Z"),
+                NaiveDate::from_ymd_opt(1971, 2, 25),
+            ),
+            (json!("25.02.1971"), None),
+            (json!("2099-01-01"), None),
+            (json!("1971-02-25 junk"), None),
+            (json!(19710225), None),
+        ] {
+            let p = profile_from_graphql(&json!({ "birthday": { "date": date } }), today());
+            assert_eq!(p.birth_date, expected, "{date}");
+        }
+    }
+
+    #[test]
+    fn only_a_registration_or_only_a_factual_address_fills_both_fields() {
+        let only = |kind: &str| {
+            profile_from_graphql(
+                &json!({ "addresses": [{ "type": kind, "settlementName": "Київ",
+                    "street": "просп. Перемоги", "house": "5" }] }),
+                today(),
+            )
+        };
+        for kind in ["REGISTRATION", "FACTUAL"] {
+            let p = only(kind);
+            assert_eq!(
+                p.registration_address.as_deref(),
+                Some("Київ, просп. Перемоги, 5")
+            );
+            assert_eq!(p.residence_address, p.registration_address, "{kind}");
+        }
+    }
+
+    #[test]
+    fn the_claims_phone_is_verified_only_when_the_provider_says_so() {
+        let p = profile_from_claims(&complete(), &ClaimMap::default(), today());
+        assert!(!p.phone_verified, "no phone_number_verified claim");
+        let mut claims = complete();
+        claims["phone_number_verified"] = json!(true);
+        assert!(profile_from_claims(&claims, &ClaimMap::default(), today()).phone_verified);
+        claims["phone_number"] = json!(null);
+        assert!(!profile_from_claims(&claims, &ClaimMap::default(), today()).phone_verified);
     }
 }

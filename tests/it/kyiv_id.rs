@@ -5,6 +5,9 @@
 //!   rule, linking, and signing-key rotation;
 //! - a small provider in this file that answers with ID tokens forged on purpose (wrong issuer,
 //!   audience, nonce, signature, algorithm, expiry, key), each of which must be refused.
+//!
+//! The stand-in also plays a provider without a discovery document (its endpoints configured by
+//! hand, with and without its keys), and, with a wiremock GraphQL server, Kyiv ID's profile API.
 
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
@@ -13,7 +16,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use entities::{oidc_flow, user, user_identity};
-use hromada::config::Settings;
+use hromada::config::{KyivIdClientAuth, KyivIdEndpoints, KyivIdProfile, Settings};
 use hromada::domain::Clock;
 use openidconnect::core::{
     CoreHmacKey, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
@@ -140,6 +143,17 @@ impl KyivIdStub {
         assert_eq!(response.status(), 200);
     }
 
+    /// How hromada authenticated at the last token request: `basic` or `post`.
+    async fn last_token_auth(&self) -> String {
+        let answer: Value = reqwest::get(format!("{}/__test/last-token-auth", self.url))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        answer["auth"].as_str().unwrap_or("none").to_owned()
+    }
+
     async fn set_redirect_uri(&self, uri: &str) {
         let response = reqwest::Client::new()
             .post(format!("{}/__test/redirect-uris", self.url))
@@ -172,6 +186,11 @@ impl Drop for KyivIdStub {
 /// The app, on a port chosen before it starts (the provider must know the exact redirect
 /// URI), with Kyiv ID at the stand-in.
 async fn app_with_stub() -> Option<(TestApp, KyivIdStub)> {
+    app_with_stub_and(|_, _| {}).await
+}
+
+/// Like [`app_with_stub`], with more settings: `adjust` gets them and the stand-in's URL.
+async fn app_with_stub_and(adjust: impl Fn(&mut Settings, &str)) -> Option<(TestApp, KyivIdStub)> {
     if !KyivIdStub::available() {
         return None;
     }
@@ -188,6 +207,7 @@ async fn app_with_stub() -> Option<(TestApp, KyivIdStub)> {
             s.server.bind = ([127, 0, 0, 1], port).into();
             s.server.public_url = public_url;
             enable(s, &issuer);
+            adjust(s, &issuer);
         })
         .await;
         if let Ok(app) = bound {
@@ -603,6 +623,299 @@ async fn a_resident_who_cancels_at_the_provider_is_told_so() {
             .unwrap()
             .contains("Sign-in cancelled")
     );
+}
+
+// ------------------------------------------------------------------------------------------
+// Without discovery: the endpoints by hand; the profile from GraphQL
+// ------------------------------------------------------------------------------------------
+
+/// Kyiv ID without discovery: the stand-in's endpoints given by hand. `jwks` is the path of its
+/// keys, or `"none"`.
+fn explicit(settings: &mut Settings, url: &str, auth: KyivIdClientAuth, jwks: &str) {
+    settings.kyiv_id.discovery = false;
+    settings.kyiv_id.client_auth = auth;
+    settings.kyiv_id.endpoints = KyivIdEndpoints {
+        authorization: format!("{url}/auth"),
+        token: format!("{url}/token"),
+        jwks: if jwks == "none" {
+            jwks.to_owned()
+        } else {
+            format!("{url}{jwks}")
+        },
+        userinfo: format!("{url}/me"),
+    };
+}
+
+#[tokio::test]
+async fn without_discovery_the_configured_endpoints_sign_in_with_basic_and_post_auth() {
+    for (auth, name) in [
+        (KyivIdClientAuth::Basic, "basic"),
+        (KyivIdClientAuth::Post, "post"),
+    ] {
+        let Some((app, stub)) = app_with_stub_and(|s, url| explicit(s, url, auth, "/jwks")).await
+        else {
+            return;
+        };
+        // The app never asks for the discovery document.
+        let (browser, response) = sign_in(&app, "complete").await;
+        assert_eq!(
+            response.status(),
+            302,
+            "{name}: {}",
+            response.text().await.unwrap()
+        );
+        assert_eq!(stub.last_token_auth().await, name);
+        let user = me(&app, &browser).await["user"].clone();
+        assert_eq!(user["login"], "+380501234567", "{name}");
+        assert_eq!(user["birth_date"], "1990-03-09");
+        assert_eq!(user["email_verified"], true);
+        let linked = identities(&app).await;
+        assert_eq!(
+            (linked[0].issuer.as_str(), linked[0].subject.as_str()),
+            (stub.url.as_str(), "complete")
+        );
+
+        // The keys rotate: they are fetched again from the configured JWKS URL.
+        stub.rotate_keys().await;
+        let again = sign_in(&app, "complete").await.1;
+        assert_eq!(
+            again.status(),
+            302,
+            "{name}: {}",
+            again.text().await.unwrap()
+        );
+        assert_eq!(users_with_login(&app, "+380501234567").await, 1);
+    }
+}
+
+#[tokio::test]
+async fn without_the_providers_keys_the_identity_comes_from_userinfo() {
+    let Some((app, stub)) =
+        app_with_stub_and(|s, url| explicit(s, url, KyivIdClientAuth::Post, "none")).await
+    else {
+        return;
+    };
+    let (browser, response) = sign_in(&app, "no-birthdate").await;
+    assert_eq!(response.status(), 422, "the claims still decide");
+    stub.update_account("no-birthdate", json!({ "birthdate": "1985-12-01" }))
+        .await;
+    let response = sign_in_via(
+        &app,
+        &browser,
+        "/api/v1/auth/kyiv-id/start",
+        "no-birthdate",
+        "uk",
+    )
+    .await;
+    assert_eq!(response.status(), 302, "{}", response.text().await.unwrap());
+    let user = me(&app, &browser).await["user"].clone();
+    assert_eq!(user["login"], "+380671112233");
+    assert_eq!(user["birth_date"], "1985-12-01");
+    let linked = identities(&app).await;
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].subject, "no-birthdate", "userinfo's sub");
+    assert_eq!(linked[0].issuer, stub.url);
+}
+
+#[tokio::test]
+async fn jwks_none_without_userinfo_is_refused_at_start() {
+    let mut settings = Settings::default();
+    enable(&mut settings, "http://127.0.0.1:9");
+    explicit(
+        &mut settings,
+        "http://127.0.0.1:9",
+        KyivIdClientAuth::Basic,
+        "none",
+    );
+    settings.kyiv_id.endpoints.userinfo = String::new();
+    let error = hromada::auth::kyiv_id::KyivId::new(&settings.kyiv_id, "http://127.0.0.1:8080")
+        .unwrap_err();
+    assert!(error.to_string().contains("userinfo"), "{error}");
+
+    settings.kyiv_id.endpoints.userinfo = "http://127.0.0.1:9/me".into();
+    settings.kyiv_id.profile = KyivIdProfile::Graphql;
+    let error = hromada::auth::kyiv_id::KyivId::new(&settings.kyiv_id, "http://127.0.0.1:8080")
+        .unwrap_err();
+    assert!(error.to_string().contains("graphql_url"), "{error}");
+}
+
+/// Kyiv ID's profile API, answering `profile(id)` in its shape.
+async fn graphql_server() -> wiremock::MockServer {
+    wiremock::MockServer::start().await
+}
+
+fn graphql_profile() -> Value {
+    json!({
+        "name": { "lastName": "Косач", "firstName": "Лариса", "middleName": "Петрівна" },
+        "birthday": { "date": "1971-02-25" },
+        "gender": "FEMALE",
+        "phones": [ { "phoneNumber": "+380671234599", "confirmed": false } ],
+        "emails": [
+            { "email": "old@example.org", "confirmed": false },
+            { "email": "lesya@example.org", "confirmed": true }
+        ],
+        "addresses": [
+            { "type": "FACTUAL", "settlementName": "Київ", "district": "Печерський",
+              "street": "вул. Лесі Українки", "house": "7", "flat": null, "zipCode": "01133" },
+            { "type": "REGISTRATION", "settlementName": "Київ", "district": null,
+              "street": "вул. Хрещатик", "house": "1", "flat": "5", "zipCode": "01001" }
+        ],
+        "passportInternal": { "series": "МЕ", "number": "123456" }
+    })
+}
+
+fn graphql(settings: &mut Settings, url: &str) {
+    settings.kyiv_id.profile = KyivIdProfile::Graphql;
+    settings.kyiv_id.graphql_url = format!("{url}/graphql");
+}
+
+#[tokio::test]
+async fn the_profile_comes_from_graphql_and_only_confirmed_contacts_are_verified() {
+    use wiremock::matchers::{body_partial_json, header_regex, method, path};
+    let api = graphql_server().await;
+    wiremock::Mock::given(method("POST"))
+        .and(path("/graphql"))
+        .and(header_regex("authorization", "^Bearer .+"))
+        .and(body_partial_json(
+            json!({ "variables": { "id": "complete" } }),
+        ))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200)
+                .set_body_json(json!({ "data": { "profile": graphql_profile() } })),
+        )
+        .expect(2)
+        .mount(&api)
+        .await;
+    let api_url = api.uri();
+    for jwks in ["/jwks", "none"] {
+        let Some((app, _stub)) = app_with_stub_and(|s, url| {
+            explicit(s, url, KyivIdClientAuth::Post, jwks);
+            graphql(s, &api_url);
+        })
+        .await
+        else {
+            return;
+        };
+        let (browser, response) = sign_in(&app, "complete").await;
+        assert_eq!(
+            response.status(),
+            302,
+            "{jwks}: {}",
+            response.text().await.unwrap()
+        );
+        let user = me(&app, &browser).await["user"].clone();
+        // Not the stand-in's claims (Шевченко): the GraphQL profile.
+        assert_eq!(user["last_name"], "Косач", "{jwks}");
+        assert_eq!(user["first_name"], "Лариса");
+        assert_eq!(user["patronymic"], "Петрівна");
+        assert_eq!(user["birth_date"], "1971-02-25");
+        assert_eq!(
+            user["registration_address"],
+            "Київ, вул. Хрещатик, 1, кв. 5, 01001"
+        );
+        assert_eq!(
+            user["residence_address"],
+            "Київ, Печерський, вул. Лесі Українки, 7, 01133"
+        );
+        // The confirmed e-mail is verified; the unconfirmed phone fills the field but is not
+        // taken as verified: it does not become the login.
+        assert_eq!(user["email"], "lesya@example.org");
+        assert_eq!(user["email_verified"], true);
+        assert_eq!(user["phone"], "+380671234599");
+        let login = user["login"].as_str().unwrap();
+        assert!(login.starts_with("kyiv-id:"), "{login}");
+        assert_eq!(users_with_login(&app, "+380671234599").await, 0);
+        assert_eq!(identities(&app).await[0].subject, "complete");
+    }
+    // The query and its variables, with the access token.
+    let requests = api.received_requests().await.unwrap();
+    let body: Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(body["query"], hromada::auth::kyiv_id::GRAPHQL_PROFILE_QUERY);
+    assert!(body["query"].as_str().unwrap().contains("profile(id: $id)"));
+}
+
+#[tokio::test]
+async fn graphql_errors_failures_and_timeouts_give_the_unavailable_page() {
+    use wiremock::matchers::{method, path};
+    let api = graphql_server().await;
+    let api_url = api.uri();
+    let Some((app, _stub)) = app_with_stub_and(|s, url| {
+        explicit(s, url, KyivIdClientAuth::Basic, "/jwks");
+        graphql(s, &api_url);
+        s.kyiv_id.timeout_secs = 1;
+    })
+    .await
+    else {
+        return;
+    };
+    let answers = [
+        (
+            "GraphQL errors",
+            wiremock::ResponseTemplate::new(200).set_body_json(json!({
+                "data": { "profile": null },
+                "errors": [{ "message": "profile not found", "path": ["profile"] }]
+            })),
+        ),
+        (
+            "errors next to data",
+            wiremock::ResponseTemplate::new(200).set_body_json(json!({
+                "data": { "profile": graphql_profile() },
+                "errors": [{ "message": "partial" }]
+            })),
+        ),
+        (
+            "HTTP 500",
+            wiremock::ResponseTemplate::new(500).set_body_string("oops"),
+        ),
+        (
+            "HTTP 401",
+            wiremock::ResponseTemplate::new(401).set_body_json(json!({ "errors": [] })),
+        ),
+        (
+            "not JSON",
+            wiremock::ResponseTemplate::new(200).set_body_string("<html>"),
+        ),
+        (
+            "no profile",
+            wiremock::ResponseTemplate::new(200)
+                .set_body_json(json!({ "data": { "profile": null } })),
+        ),
+        (
+            "too slow",
+            wiremock::ResponseTemplate::new(200)
+                .set_body_json(json!({ "data": { "profile": graphql_profile() } }))
+                .set_delay(Duration::from_secs(3)),
+        ),
+    ];
+    for (what, answer) in answers {
+        api.reset().await;
+        wiremock::Mock::given(method("POST"))
+            .and(path("/graphql"))
+            .respond_with(answer)
+            .mount(&api)
+            .await;
+        let browser = browser();
+        let started = std::time::Instant::now();
+        let response = sign_in_via(
+            &app,
+            &browser,
+            "/api/v1/auth/kyiv-id/start",
+            "complete",
+            "en",
+        )
+        .await;
+        assert_eq!(response.status(), 502, "{what}");
+        assert!(!has_session_cookie(&response), "{what}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Kyiv ID unavailable"), "{what}: {page}");
+        assert!(
+            !page.contains("profile not found"),
+            "{what}: no provider text"
+        );
+        assert!(started.elapsed() < Duration::from_secs(20), "{what}");
+    }
+    assert!(user::Entity::find().all(&app.db).await.unwrap().is_empty());
+    assert!(identities(&app).await.is_empty());
 }
 
 // ------------------------------------------------------------------------------------------

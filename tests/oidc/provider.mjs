@@ -210,8 +210,22 @@ function rotate(reason) {
   return kid;
 }
 
+// How the client authenticated at the last token request: "basic" (an
+// Authorization: Basic header, client_secret_basic) or "post" (client_secret_post).
+let lastTokenAuth = null;
+
 const server = http.createServer((req, res) => {
   const path = (req.url ?? '').split('?')[0];
+
+  if (path === '/token' && req.method === 'POST') {
+    lastTokenAuth = /^basic /i.test(req.headers.authorization ?? '') ? 'basic' : 'post';
+  }
+
+  if (path === '/__test/last-token-auth' && req.method === 'GET') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ auth: lastTokenAuth }));
+    return;
+  }
 
   if (path === '/__test/rotate-keys' && req.method === 'POST') {
     const kid = rotate('HTTP');
