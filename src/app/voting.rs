@@ -488,11 +488,8 @@ pub async fn import_paper(
     lang: Lang,
 ) -> AppResult<ImportReport> {
     let (city, actor, ctx) = paper_context(state, actor, slug, session_id).await?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(bytes.as_slice());
+    let bytes = lf_line_ends(bytes);
+    let mut reader = paper_reader(&bytes);
     let headers = reader
         .headers()
         .map_err(|_| AppError::invalid("vote-import-invalid", "file"))?
@@ -513,7 +510,7 @@ pub async fn import_paper(
             .as_ref()
             .ok()
             .and_then(|r| r.position())
-            .map_or(index as u64 + 2, |p| p.line());
+            .map_or(index as u64 + 2, |p| record_line(&bytes, p));
         let (voter, result) = match record {
             Err(_) => (
                 String::new(),
@@ -568,7 +565,46 @@ pub async fn import_paper(
     })
 }
 
-fn parse_line(
+/// `bytes` with every line end (`\r\n`, `\r`) turned into `\n`. The csv crate counts lines by
+/// `\n` alone and starts a record after the `\r` of `\r\n`, so without this a file saved with
+/// Windows (or old Mac) line ends would get its import report's line numbers wrong.
+pub fn lf_line_ends(bytes: Vec<u8>) -> Vec<u8> {
+    if !bytes.contains(&b'\r') {
+        return bytes;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes.iter().peekable();
+    while let Some(&b) = rest.next() {
+        if b == b'\r' {
+            rest.next_if_eq(&&b'\n');
+            out.push(b'\n');
+        } else {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// The CSV reader of a paper-ballot import (of [`lf_line_ends`] bytes): a header line, then
+/// lines of any width, every field trimmed.
+pub fn paper_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes)
+}
+
+/// The line on which a record of [`paper_reader`] starts. The csv crate gives the line the
+/// previous record ended on, so the blank lines in between are added.
+pub fn record_line(bytes: &[u8], position: &csv::Position) -> u64 {
+    let at = usize::try_from(position.byte()).map_or(bytes.len(), |at| at.min(bytes.len()));
+    let blank = bytes[at..].iter().take_while(|&&b| b == b'\n').count();
+    position.line() + blank as u64
+}
+
+/// One line of a paper-ballot import: the voter, the project ids and the birth date.
+pub fn parse_line(
     record: &csv::StringRecord,
     voter_at: usize,
     projects_at: usize,
@@ -654,5 +690,30 @@ mod tests {
         assert_eq!(mask("123456789"), "1234***89");
         assert_eq!(mask("abc"), "a**");
         assert_eq!(mask(""), "");
+    }
+
+    #[test]
+    fn import_lines_are_numbered_whatever_the_line_ends() {
+        // Found by tests/fuzz (paper_csv): with `\r\n` line ends the first ballot of a file was
+        // reported on line 1, the header's, and every later one a line too early; a blank line
+        // before a ballot was not counted.
+        let files: [&[u8]; 4] = [
+            b"voter,projects\r\n001234567,\"1, 2\"\r\n\r\n0501234567,3\r\n",
+            b"voter,projects\r001234567,\"1, 2\"\r\r0501234567,3\r",
+            b"\nvoter,projects\n\n001234567,\"1, 2\"\n\n\n0501234567,3",
+            b"voter,projects\r\n001234567,\"1,\r\n2\"\r\n\n0501234567,3",
+        ];
+        for (file, expected) in files.into_iter().zip([[2, 4], [2, 4], [4, 7], [2, 5]]) {
+            let bytes = lf_line_ends(file.to_vec());
+            let lines: Vec<u64> = paper_reader(&bytes)
+                .records()
+                .map(|r| record_line(&bytes, r.unwrap().position().unwrap()))
+                .collect();
+            assert_eq!(lines, expected, "{:?}", String::from_utf8_lossy(file));
+        }
+        assert_eq!(
+            lf_line_ends(b"a\r\nb\rc\n\r\r\n".to_vec()),
+            b"a\nb\nc\n\n\n"
+        );
     }
 }

@@ -167,13 +167,11 @@ impl Record {
         self.fields.len() == 1 && self.fields[0].is_empty()
     }
 
+    /// The section this line starts: its first field names one, whatever follows, as
+    /// pabutools and pabulib's checker read it (and as [`write`] assumes).
     fn section(&self) -> Option<&'static str> {
-        let name = self.fields[0].to_ascii_lowercase();
-        let section = SECTIONS.into_iter().find(|s| *s == name)?;
-        self.fields[1..]
-            .iter()
-            .all(|f| f.is_empty())
-            .then_some(section)
+        let name = self.fields[0].trim().to_ascii_lowercase();
+        SECTIONS.into_iter().find(|s| *s == name)
     }
 }
 
@@ -1089,6 +1087,33 @@ VOTES\nvoter_id;vote\nv1;1,2\nv2;2\n";
             error(&format!("{GOOD}META\nkey;value\n")),
             (13, "a second META section; VOTES must be the last".into())
         );
+    }
+
+    #[test]
+    fn a_line_whose_first_field_names_a_section_starts_it() {
+        // Found by tests/fuzz (pabulib): `meta;equalshares/add1` among the META rows was read as
+        // the entry `meta`, which the writer refuses (pabutools reads a section line there), so
+        // a file that was read could not be written back.
+        assert_eq!(
+            error(&GOOD.replace("approval\n", "approval\nmeta;equalshares/add1\n")),
+            (
+                5,
+                "expected the PROJECTS section after META, found META".into()
+            )
+        );
+        assert_eq!(
+            error(&GOOD.replace("2;50", "Votes;50")),
+            (9, "the VOTES section has no header line".into())
+        );
+        assert_eq!(
+            error(&GOOD.replace("v2;2", " projects ;2")),
+            (
+                12,
+                "a second PROJECTS section; VOTES must be the last".into()
+            )
+        );
+        let e = read_ok(&GOOD.replace("PROJECTS", "Projects;;x"));
+        assert_eq!(read(&write(&e).unwrap()), Ok(e));
     }
 
     #[test]

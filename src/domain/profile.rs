@@ -109,14 +109,14 @@ pub fn name(value: &str) -> Result<String, ProfileError> {
 /// Optional free text: trimmed; empty becomes `None`.
 pub fn text(value: &str, max: usize) -> Result<Option<String>, ProfileError> {
     let value: String = value
-        .trim()
         .chars()
         .filter(|c| !c.is_control() || *c == '\n')
         .collect();
+    let value = value.trim();
     if value.chars().count() > max {
         return Err(ProfileError::TooLong { max });
     }
-    Ok((!value.is_empty()).then_some(value))
+    Ok((!value.is_empty()).then(|| value.to_owned()))
 }
 
 /// Birth dates from 1900 up to `today`.
@@ -219,6 +219,10 @@ mod tests {
             text("вул. Хрещатик, 1\nкв. 2", 100),
             Ok(Some("вул. Хрещатик, 1\nкв. 2".into()))
         );
+        // Found by tests/fuzz (kyiv_id_claims): a control character between the text and the
+        // spaces around it left the spaces in.
+        assert_eq!(text("' \u{7} ", 100), Ok(Some("'".into())));
+        assert_eq!(name("\u{1b} Тарас\t\u{0}\n"), Ok("Тарас".into()));
     }
 
     #[test]

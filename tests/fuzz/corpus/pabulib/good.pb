@@ -1,0 +1,13 @@
+META
+key;value
+budget;100
+vote_type;approval
+rule;greedy
+PROJECTS
+project_id;cost
+1;60
+2;50
+VOTES
+voter_id;vote
+v1;1,2
+v2;2
