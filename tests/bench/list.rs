@@ -50,7 +50,7 @@ struct Args {
     bench: bool,
 }
 
-/// A description of about the length of a real one (1,500 to 3,000 characters).
+/// A description of about the length of a real one (1,430 to 2,717 characters).
 fn description(i: u64) -> String {
     let sentence = "Проєкт передбачає облаштування простору для мешканців району: \
         роботи, матеріали, обладнання та догляд протягом трьох років після встановлення. ";
