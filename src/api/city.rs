@@ -454,9 +454,13 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
             required_fields: v.required_fields,
             vote_withdrawal: s.vote_withdrawal,
             show_counts: s.show_counts,
-            cost_reserve_percent: rust_decimal::Decimal::new(i64::from(s.cost_reserve_bp), 2)
-                .normalize()
-                .to_string(),
+            // A stored reserve is always valid; 0 if a row were ever out of range.
+            cost_reserve_percent: crate::domain::estimate::Reserve::from_basis_points(
+                s.cost_reserve_bp,
+            )
+            .unwrap_or_default()
+            .percent()
+            .to_string(),
             one_vote_per_category: s.one_vote_per_category,
         },
         stages: v

@@ -104,19 +104,21 @@ async fn approval_of<C: sea_orm::ConnectionTrait>(
         .collect();
     let approvals = rows.iter().filter(|r| r.approve).count();
     let decision = commission::decide(members.len(), approvals, rows.len() - approvals);
-    let mut votes = Vec::with_capacity(rows.len());
-    for row in rows {
-        let name = store::users::find(db, row.member_id)
-            .await?
-            .map(|u| super::projects::public_name(&u))
-            .unwrap_or_default();
-        votes.push(ApprovalVote {
-            member: name,
+    let ids: Vec<i64> = rows.iter().map(|r| r.member_id).collect();
+    let names: HashMap<i64, String> = store::users::find_many(db, &ids)
+        .await?
+        .iter()
+        .map(|u| (u.id, super::projects::public_name(u)))
+        .collect();
+    let votes = rows
+        .into_iter()
+        .map(|row| ApprovalVote {
+            member: names.get(&row.member_id).cloned().unwrap_or_default(),
             approve: row.approve,
             comment: row.comment,
             at: row.updated_at,
-        });
-    }
+        })
+        .collect();
     Ok(Some(Approval {
         members: members.len(),
         decision,
