@@ -29,6 +29,8 @@ pub struct Model {
     pub cost_reserve_bp: i32,
     /// At most one vote per category (Kyiv since 2021: «один голос на тему»).
     pub one_vote_per_category: bool,
+    /// How many days an author has to appeal a rejection or an expert conclusion.
+    pub appeal_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

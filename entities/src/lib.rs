@@ -3,6 +3,8 @@
 //! Money columns are `i64` kopiykas (`*_minor`); the domain's `Money` converts them. Times are
 //! `DateTime<Utc>` bound from the application's clock.
 pub mod api_key;
+pub mod appeal;
+pub mod appeal_vote;
 pub mod audit_log;
 pub mod ballot;
 pub mod ballot_category;

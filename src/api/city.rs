@@ -217,6 +217,14 @@ pub struct ParametersIo {
     /// default: no.
     #[oai(default)]
     pub one_vote_per_category: bool,
+    /// Days an author has to appeal a rejection or an expert conclusion to the public budget
+    /// commission (0 to 60; default 7).
+    #[oai(default = "week")]
+    pub appeal_days: i32,
+}
+
+fn week() -> i32 {
+    7
 }
 
 fn no_reserve() -> String {
@@ -389,6 +397,7 @@ fn parameters_in(p: ParametersIo) -> Parameters {
         show_counts: p.show_counts,
         cost_reserve_percent: p.cost_reserve_percent,
         one_vote_per_category: p.one_vote_per_category,
+        appeal_days: p.appeal_days,
     }
 }
 
@@ -462,6 +471,7 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
             .percent()
             .to_string(),
             one_vote_per_category: s.one_vote_per_category,
+            appeal_days: s.appeal_days,
         },
         stages: v
             .stages

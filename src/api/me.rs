@@ -18,9 +18,13 @@ pub struct MeApi;
 #[derive(Debug, Object)]
 pub struct CityRoleDto {
     pub city_id: i64,
-    /// `moderator`, `admin` or `observer`.
+    /// `moderator`, `admin` or `observer` (granted), or `commission_member`: elected to the
+    /// city's public budget commission at its latest election, until the next one's results.
     pub role: String,
 }
+
+/// The role the commission election gives (never granted by an admin).
+const COMMISSION_MEMBER: &str = "commission_member";
 
 #[derive(Debug, Object)]
 pub struct ProfileDto {
@@ -79,6 +83,10 @@ impl From<Profile> for ProfileDto {
                     city_id,
                     role: role_code(role).to_owned(),
                 })
+                .chain(p.commission.into_iter().map(|city_id| CityRoleDto {
+                    city_id,
+                    role: COMMISSION_MEMBER.to_owned(),
+                }))
                 .collect(),
             missing_fields: p.missing.iter().map(|f| f.code().to_owned()).collect(),
             created_at: u.created_at,

@@ -2,6 +2,7 @@
 //! and the `app` layer; DTOs never expose entity models.
 
 pub mod admin;
+pub mod appeals;
 pub mod auth;
 pub mod catalog;
 pub mod city;
@@ -48,12 +49,13 @@ pub enum ApiTags {
     Registry,
 }
 
+/// poem-openapi implements `OpenApi` for tuples of up to 16: related APIs are grouped.
 pub type Apis = (
     catalog::CatalogApi,
     projects::ProjectsApi,
     supporters::SupportersApi,
     voting::VotingApi,
-    elections::ElectionsApi,
+    (elections::ElectionsApi, appeals::AppealsApi),
     results::ResultsApi,
     statistics::StatisticsApi,
     estimates::EstimatesApi,
@@ -75,7 +77,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             projects::ProjectsApi,
             supporters::SupportersApi,
             voting::VotingApi,
-            elections::ElectionsApi,
+            (elections::ElectionsApi, appeals::AppealsApi),
             results::ResultsApi,
             statistics::StatisticsApi,
             estimates::EstimatesApi,

@@ -16,7 +16,7 @@ use entities::{
     commission_election as election, user,
 };
 use poem::http::StatusCode;
-use sea_orm::{DatabaseTransaction, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -1423,6 +1423,25 @@ pub async fn members(state: &AppState, city: &city::Model) -> AppResult<Vec<i64>
             .map(|a| a.user_id)
             .collect(),
     )
+}
+
+/// The cities whose commission `user_id` sits on: elected in the city's latest decided
+/// election (the «commission member» role, which no one grants: the vote does).
+pub async fn commission_cities<C: ConnectionTrait>(db: &C, user_id: i64) -> AppResult<Vec<i64>> {
+    let mut cities = vec![];
+    for election in store::elections::elected_in(db, user_id).await? {
+        if cities.contains(&election.city_id) {
+            continue;
+        }
+        let latest = store::elections::decided(db, election.city_id).await?;
+        let city = store::catalog::find_city_by_id(db, election.city_id).await?;
+        if city.is_some_and(|c| c.allow_commission)
+            && latest.first().is_some_and(|l| l.id == election.id)
+        {
+            cities.push(election.city_id);
+        }
+    }
+    Ok(cities)
 }
 
 /// When a closed round's time was, for the views.

@@ -2,6 +2,7 @@
 //! permission check, calls the domain for rules and the store for data.
 
 pub mod accounts;
+pub mod appeals;
 pub mod auth;
 pub mod catalog;
 pub mod city;

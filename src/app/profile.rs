@@ -28,6 +28,9 @@ pub struct Profile {
     pub has_photo: bool,
     pub missing: Vec<Field>,
     pub roles: Vec<(i64, CityRole)>,
+    /// Cities whose elected public budget commission the user sits on (a role the vote gives,
+    /// not a grant).
+    pub commission: Vec<i64>,
 }
 
 /// A change to some profile fields; `None` leaves a field as it is, `Some("")` clears an
@@ -65,7 +68,8 @@ async fn load<C: ConnectionTrait>(db: &C, user: user::Model) -> AppResult<Profil
         .into_iter()
         .map(|r| (r.city_id, role_of(r.role)))
         .collect();
-    Ok(with_missing(user, has_photo, roles))
+    let commission = super::elections::commission_cities(db, user.id).await?;
+    Ok(with_missing(user, has_photo, roles, commission))
 }
 
 /// My profile as the city's current budget session sees it: `missing` lists the fields its
@@ -130,13 +134,19 @@ pub(crate) fn filled(user: &user::Model, has_photo: bool) -> Filled {
     }
 }
 
-fn with_missing(user: user::Model, has_photo: bool, roles: Vec<(i64, CityRole)>) -> Profile {
+fn with_missing(
+    user: user::Model,
+    has_photo: bool,
+    roles: Vec<(i64, CityRole)>,
+    commission: Vec<i64>,
+) -> Profile {
     let missing = profile::missing(&DEFAULT_REQUIRED, &filled(&user, has_photo));
     Profile {
         user,
         has_photo,
         missing,
         roles,
+        commission,
     }
 }
 

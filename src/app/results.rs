@@ -294,6 +294,8 @@ pub async fn compute(
     })
     .await
     .map_err(AppError::internal)??;
+    let members = super::elections::members(state, &city).await?;
+    let member_users = store::users::find_many(&state.db, &members).await?;
     let now = state.clock.now();
     let txn = state.db.begin().await?;
     // A new winners list: the commission's votes on the old one no longer count.
@@ -330,8 +332,18 @@ pub async fn compute(
         }),
     )
     .await?;
+    // The commission's members are asked to approve the new list.
+    notify(
+        state,
+        &txn,
+        &city,
+        &member_users,
+        "results-approval-needed",
+        view.session.id,
+        vec![],
+    )
+    .await?;
     txn.commit().await?;
-    let members = super::elections::members(state, &city).await?;
     Ok(SessionResults {
         session_id: view.session.id,
         computed_at: Some(now),
@@ -404,6 +416,20 @@ pub async fn approve(
     if !approve && comment.is_none() {
         return Err(AppError::invalid("approval-reason-required", "comment"));
     }
+    let before = approval_of(&state.db, &members, view.session.id, None)
+        .await?
+        .map(|a| a.decision);
+    let staff: Vec<_> = store::users::staff_of_city(&state.db, city.id)
+        .await?
+        .into_iter()
+        .filter(|(grant, _)| {
+            matches!(
+                grant.role,
+                entities::city_role::Role::Moderator | entities::city_role::Role::Admin
+            )
+        })
+        .filter_map(|(_, user)| user)
+        .collect();
     let txn = state.db.begin().await?;
     // The vote first (SQLite's write lock), then the list it is on, read in the same
     // transaction: a publication or a new computation at the same moment waits or is seen.
@@ -433,8 +459,72 @@ pub async fn approve(
         json!({ "approve": approve, "comment": comment }),
     )
     .await?;
+    // The vote that decides tells the city's moderators and admins, who publish.
+    let after = approval_of(&txn, &members, view.session.id, None)
+        .await?
+        .map(|a| a.decision);
+    if let Some(decision) = after
+        && decision != Decision::Pending
+        && before != after
+    {
+        let mut seen = std::collections::HashSet::new();
+        let staff: Vec<_> = staff.into_iter().filter(|u| seen.insert(u.id)).collect();
+        notify(
+            state,
+            &txn,
+            &city,
+            &staff,
+            "results-approval-decided",
+            view.session.id,
+            vec![("decision", decision.code().to_owned())],
+        )
+        .await?;
+    }
     txn.commit().await?;
     get(state, Some(actor), slug, session_id).await
+}
+
+/// E-mails `template` about the session's results to each of `users` with an address, in
+/// their language, in the caller's transaction.
+async fn notify<C: sea_orm::ConnectionTrait>(
+    state: &AppState,
+    db: &C,
+    city: &city::Model,
+    users: &[entities::user::Model],
+    template: &'static str,
+    session_id: i64,
+    args: Vec<(&'static str, String)>,
+) -> AppResult<()> {
+    let url = format!(
+        "{}/cities/{}/results?session={session_id}",
+        state.settings.server.public_url.trim_end_matches('/'),
+        city.slug,
+    );
+    for user in users {
+        let Some(email) = &user.email else { continue };
+        let lang = crate::i18n::Lang::negotiate(Some(&user.lang));
+        let mut all = args.clone();
+        let name = match lang {
+            crate::i18n::Lang::Uk => &city.name_uk,
+            crate::i18n::Lang::En => &city.name_en,
+        };
+        all.push(("city", name.clone()));
+        all.push(("url", url.clone()));
+        crate::mail::enqueue(
+            db,
+            &state.localizer,
+            crate::mail::Mail {
+                to: email,
+                lang,
+                template,
+                args: all,
+                city_id: Some(city.id),
+            },
+            state.clock.now(),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// The longest reason a member may give.

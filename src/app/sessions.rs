@@ -49,6 +49,8 @@ pub struct Parameters {
     pub cost_reserve_percent: String,
     /// At most one vote per category («один голос на тему»).
     pub one_vote_per_category: bool,
+    /// Days an author has to appeal a rejection or an expert conclusion to the commission.
+    pub appeal_days: i32,
 }
 
 #[derive(Debug, Clone)]
@@ -167,6 +169,7 @@ fn check_parameters(p: &Parameters) -> AppResult<Reserve> {
         registration_methods: &p.registration_methods,
         required_fields: &p.required_fields,
         show_counts: &p.show_counts,
+        appeal_days: p.appeal_days,
     })
     .map_err(|err| match err {
         ParameterError::VotesPerVoter => {
@@ -184,6 +187,8 @@ fn check_parameters(p: &Parameters) -> AppResult<Reserve> {
         ParameterError::RequiredFields => {
             AppError::invalid("required-fields-invalid", "required_fields")
         }
+        ParameterError::AppealDays => AppError::invalid("appeal-days-invalid", "appeal_days")
+            .arg("max", budget::APPEAL_DAYS_MAX),
     })?;
     super::estimates::reserve_percent(&p.cost_reserve_percent, "cost_reserve_percent")
 }
@@ -391,6 +396,7 @@ fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters, reser
     model.show_counts = Set(p.show_counts.clone());
     model.cost_reserve_bp = Set(reserve.basis_points());
     model.one_vote_per_category = Set(p.one_vote_per_category);
+    model.appeal_days = Set(p.appeal_days);
 }
 
 fn stages_json(stages: &[StageDates]) -> serde_json::Value {

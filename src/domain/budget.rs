@@ -36,7 +36,12 @@ pub enum ParameterError {
     RegistrationMethods,
     #[error("unknown required profile field")]
     RequiredFields,
+    #[error("days to appeal must be 0 to {APPEAL_DAYS_MAX}")]
+    AppealDays,
 }
+
+/// The longest time to appeal a decision, in days.
+pub const APPEAL_DAYS_MAX: i32 = 60;
 
 /// The values a session's parameters take.
 pub struct ParameterValues<'a> {
@@ -48,6 +53,7 @@ pub struct ParameterValues<'a> {
     pub registration_methods: &'a [String],
     pub required_fields: &'a [String],
     pub show_counts: &'a str,
+    pub appeal_days: i32,
 }
 
 pub fn check_parameters(p: &ParameterValues<'_>) -> Result<(), ParameterError> {
@@ -87,6 +93,9 @@ pub fn check_parameters(p: &ParameterValues<'_>) -> Result<(), ParameterError> {
     {
         return Err(ParameterError::RequiredFields);
     }
+    if !(0..=APPEAL_DAYS_MAX).contains(&p.appeal_days) {
+        return Err(ParameterError::AppealDays);
+    }
     Ok(())
 }
 
@@ -114,6 +123,7 @@ mod tests {
             registration_methods: methods,
             required_fields: fields,
             show_counts: "live",
+            appeal_days: 7,
         }
     }
 
@@ -177,6 +187,15 @@ mod tests {
             Err(ParameterError::ShowCounts)
         );
         assert_eq!(bad(&|p| p.show_counts = "after_results"), Ok(()));
+        for days in [0, 7, APPEAL_DAYS_MAX] {
+            assert_eq!(bad(&|p| p.appeal_days = days), Ok(()), "{days}");
+        }
+        for days in [-1, APPEAL_DAYS_MAX + 1] {
+            assert_eq!(
+                bad(&|p| p.appeal_days = days),
+                Err(ParameterError::AppealDays)
+            );
+        }
         assert!(pot_vote_limit_valid(None) && pot_vote_limit_valid(Some(1)));
         assert!(!pot_vote_limit_valid(Some(0)) && !pot_vote_limit_valid(Some(51)));
         assert_eq!(

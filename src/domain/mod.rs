@@ -4,6 +4,7 @@
 //! `domain`; `domain` never calls out.
 
 pub mod access;
+pub mod appeal;
 pub mod audit;
 pub mod budget;
 pub mod clock;

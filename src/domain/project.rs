@@ -214,7 +214,9 @@ impl Period {
         Period::AfterVoting,
     ];
 
-    fn before_voting(self) -> bool {
+    /// Before the vote: moderation (and the commission's reinstatement on appeal) may still
+    /// change which projects take part.
+    pub fn before_voting(self) -> bool {
         matches!(
             self,
             Period::BeforeSubmission | Period::Submission | Period::Review

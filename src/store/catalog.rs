@@ -8,6 +8,13 @@ pub async fn list_cities<C: ConnectionTrait>(db: &C) -> Result<Vec<city::Model>,
     City::find().order_by_asc(city::Column::Slug).all(db).await
 }
 
+pub async fn find_city_by_id<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<Option<city::Model>, DbErr> {
+    City::find_by_id(id).one(db).await
+}
+
 pub async fn find_city<C: ConnectionTrait>(
     db: &C,
     slug: &str,

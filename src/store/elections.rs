@@ -139,6 +139,30 @@ pub async fn decided<C: ConnectionTrait>(
         .await
 }
 
+/// The decided elections (round 2 closed) in which `user_id` was elected, newest first.
+pub async fn elected_in<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+) -> Result<Vec<election::Model>, DbErr> {
+    let elections: Vec<i64> = application::Entity::find()
+        .filter(application::Column::UserId.eq(user_id))
+        .filter(application::Column::Status.eq(Status::Elected.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.election_id)
+        .collect();
+    if elections.is_empty() {
+        return Ok(vec![]);
+    }
+    election::Entity::find()
+        .filter(election::Column::Id.is_in(elections))
+        .filter(election::Column::Round2ClosedAt.is_not_null())
+        .order_by_desc(election::Column::Round2ClosedAt)
+        .all(db)
+        .await
+}
+
 /// Elections with a round still to close (for the background job).
 pub async fn open_rounds<C: ConnectionTrait>(db: &C) -> Result<Vec<election::Model>, DbErr> {
     election::Entity::find()

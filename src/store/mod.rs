@@ -2,6 +2,7 @@
 //! pool connection or an open transaction; inside a transaction always pass the transaction.
 
 pub mod api_keys;
+pub mod appeals;
 pub mod audit;
 pub mod budget_sessions;
 pub mod catalog;

@@ -351,6 +351,20 @@ pub async fn find_in_city<C: ConnectionTrait>(
         .await
 }
 
+/// These projects, in no particular order (missing ids are left out).
+pub async fn find_many<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> Result<Vec<project::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    project::Entity::find()
+        .filter(project::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
 /// How a list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {

@@ -104,6 +104,7 @@ function drawFrame() {
     items.push([ctx.path('/projects'), t('nav-projects')]);
     items.push([ctx.path('/results'), t('nav-results')]);
     items.push([ctx.path('/election'), t('nav-election')]);
+    items.push([ctx.path('/appeals'), t('nav-appeals')]);
     items.push([ctx.path('/open-data'), t('nav-open-data')]);
     items.push([ctx.path('/about'), t('nav-about')]);
   }

@@ -12,6 +12,7 @@ const accountPages = () => import('./screens/account.js');
 const residentPages = () => import('./screens/resident.js');
 const moderationPages = () => import('./screens/moderation.js');
 const adminPages = () => import('./screens/admin.js');
+const appealPages = () => import('./screens/appeals.js');
 
 export const ROUTES = [
   ['/', screen(publicPages, 'cities'), { global: true }],
@@ -27,6 +28,8 @@ export const ROUTES = [
   ['/cities/:city/election', screen(electionPages, 'currentElection')],
   ['/cities/:city/elections/:id', screen(electionPages, 'election')],
   ['/cities/:city/commission', screen(electionPages, 'commission')],
+  ['/cities/:city/appeals', screen(appealPages, 'appeals')],
+  ['/cities/:city/appeals/:id', screen(appealPages, 'appeal')],
   ['/cities/:city/sign-in', screen(accountPages, 'signIn')],
   ['/cities/:city/me', screen(accountPages, 'profile')],
   ['/cities/:city/me/projects', screen(residentPages, 'myProjects')],

@@ -238,6 +238,18 @@ async fn kyiv_practice_cost_reserve_and_commission_approval() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn appeals_decided_by_the_commission() {
+    run_in(
+        "appeals.test.mjs",
+        Options {
+            elected: true,
+            ..Options::default()
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn xss_payloads_stay_text() {
     run("xss.test.mjs").await;
 }

@@ -379,6 +379,15 @@ async fn vote(browser: &Browser, project: i64) -> reqwest::Response {
         .await
 }
 
+async fn mails(app: &TestApp, template: &str) -> u64 {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    entities::outbox::Entity::find()
+        .filter(entities::outbox::Column::Template.eq(template))
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
 async fn votes(app: &TestApp) -> u64 {
     entities::vote::Entity::find().count(&app.db).await.unwrap()
 }
@@ -476,11 +485,24 @@ async fn the_commission_approves_the_winners_before_they_are_published() {
     for i in 0..3 {
         let login = format!("+38093100007{i}");
         let member = signed_in(&app, &login, false, &[]).await;
-        let me: Value = member.get("/api/v1/me").await.json().await.unwrap();
+        let me: Value = member
+            .patch(
+                "/api/v1/me",
+                &json!({ "email": format!("member{i}@example.org") }),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
         members.push(me["id"].as_i64().unwrap());
         browsers.push((member, login));
     }
     seed_commission(&app, session, &members).await;
+    let staff_mail = c
+        .moderator
+        .patch("/api/v1/me", &json!({ "email": "moderator@example.org" }))
+        .await;
+    assert_eq!(staff_mail.status(), 200);
 
     // Voting is over.
     app.clock.advance(chrono::Duration::days(95));
@@ -525,6 +547,8 @@ async fn the_commission_approves_the_winners_before_they_are_published() {
         .await
         .unwrap();
     assert_eq!(computed["approval"]["members"], 3, "{computed}");
+    // Each member is asked by e-mail, with the computation.
+    assert_eq!(mails(&app, "results-approval-needed").await, 3);
     assert_eq!(computed["approval"]["decision"], "pending");
     assert_eq!(computed["approval"]["member"], false);
     let not_yet = problem(
@@ -603,6 +627,8 @@ async fn the_commission_approves_the_winners_before_they_are_published() {
         .unwrap();
     assert_eq!(step["approval"]["votes"].as_array().unwrap().len(), 2);
     assert_eq!(decided(step), "approved");
+    // The deciding vote tells the staff who publish (the moderator has an address).
+    assert_eq!(mails(&app, "results-approval-decided").await, 1);
 
     // A new computation is a new list: the votes on the old one no longer count.
     let recomputed: Value = c
@@ -630,6 +656,8 @@ async fn the_commission_approves_the_winners_before_they_are_published() {
     }
     let refused: Value = browsers[1].0.get(&results).await.json().await.unwrap();
     assert_eq!(decided(refused), "refused");
+    assert_eq!(mails(&app, "results-approval-needed").await, 6);
+    assert_eq!(mails(&app, "results-approval-decided").await, 2);
     for i in [0, 1] {
         let ok = browsers[i]
             .0
@@ -642,6 +670,8 @@ async fn the_commission_approves_the_winners_before_they_are_published() {
         .post(&format!("{results}/publish"), &json!({}))
         .await;
     assert_eq!(published.status(), 200);
+    // Refused, then pending (no e-mail), then approved again.
+    assert_eq!(mails(&app, "results-approval-decided").await, 3);
 
     // Public now, with the members' votes; no more voting on it.
     let public: Value = app.get(&results).await.json().await.unwrap();

@@ -2,6 +2,7 @@
 //! database (SQLite in memory, or PostgreSQL when `TEST_DATABASE_URL` is set).
 
 mod accounts;
+mod appeals;
 mod audit;
 mod browser;
 mod catalog;

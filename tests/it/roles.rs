@@ -74,6 +74,8 @@ enum Row {
     ComputeResults,
     PublishResults,
     ApproveResults,
+    FileComplaint,
+    VoteOnAppeal,
     ConfigureElection,
     LogoutEverywhere,
 }
@@ -117,6 +119,32 @@ async fn failed_email(app: &TestApp, city_id: Option<i64>) -> i64 {
         .await
         .unwrap();
     id
+}
+
+/// A complaint waiting for the commission, filed by the first user.
+async fn pending_appeal(app: &TestApp, kyiv: i64, session: i64) -> i64 {
+    use sea_orm::EntityTrait;
+    let filer = entities::user::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    store::appeals::insert(
+        &app.db,
+        store::appeals::NewAppeal {
+            city_id: kyiv,
+            session_id: session,
+            project_id: None,
+            kind: "complaint",
+            subject: "voting",
+            filer_id: filer.id,
+            body: "Скарга".into(),
+        },
+        app.clock.now(),
+    )
+    .await
+    .unwrap()
+    .id
 }
 
 async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64) -> Call {
@@ -265,6 +293,18 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64)
             format!("/api/v1/cities/kyiv/sessions/{session}/results/approval"),
             json!({ "approve": true }),
         ),
+        // The fixture city has no commission yet: nobody to decide a complaint.
+        Row::FileComplaint => Call::Post(
+            "/api/v1/cities/kyiv/appeals".into(),
+            json!({ "kind": "complaint", "subject": "voting", "session_id": session, "body": format!("Скарга {cell}") }),
+        ),
+        Row::VoteOnAppeal => {
+            let appeal = pending_appeal(app, kyiv, session).await;
+            Call::Post(
+                format!("/api/v1/cities/kyiv/appeals/{appeal}/votes"),
+                json!({ "uphold": true, "reason": "Так" }),
+            )
+        }
         // The fixture city has not allowed commission elections: admins are told so.
         Row::ConfigureElection => Call::Put(
             format!("/api/v1/cities/kyiv/sessions/{session}/election"),
@@ -327,7 +367,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 43] = [
+    let table: [(Row, [u16; 7]); 45] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -369,6 +409,8 @@ async fn every_endpoint_for_every_role() {
         (ComputeResults, [401, 403, 409, 403, 409, 403, 409]),
         (PublishResults, [401, 403, 409, 403, 409, 403, 409]),
         (ApproveResults, [401, 403, 403, 403, 403, 403, 403]),
+        (FileComplaint, [401, 409, 409, 409, 409, 409, 409]),
+        (VoteOnAppeal, [401, 403, 403, 403, 403, 403, 403]),
         (ConfigureElection, [401, 403, 403, 403, 409, 403, 409]),
         // Last: it ends the sessions the rows above use.
         (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
@@ -396,7 +438,7 @@ async fn every_endpoint_for_every_role() {
                 let body: Value = response.json().await.unwrap();
                 let code = if status == 401 {
                     "unauthenticated"
-                } else if matches!(row, Row::ApproveResults) {
+                } else if matches!(row, Row::ApproveResults | Row::VoteOnAppeal) {
                     // Not a role's permission: membership of the elected commission.
                     "commission-only"
                 } else {

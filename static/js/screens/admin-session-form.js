@@ -258,6 +258,7 @@ export function parametersEditor(p) {
     field({ label: t('adm-param-vote-withdrawal'), name: 'vote_withdrawal', type: 'checkbox', value: p.vote_withdrawal, hint: t('adm-param-vote-withdrawal-hint') }),
     field({ label: t('adm-param-one-per-category'), name: 'one_vote_per_category', type: 'checkbox', value: p.one_vote_per_category ?? false, hint: t('adm-param-one-per-category-hint') }),
     field({ label: t('adm-param-cost-reserve'), name: 'cost_reserve_percent', value: p.cost_reserve_percent ?? '0', required: true, hint: t('adm-param-cost-reserve-hint'), attrs: { inputmode: 'decimal', class: 'short' } }),
+    field({ label: t('adm-param-appeal-days'), name: 'appeal_days', type: 'number', value: p.appeal_days ?? 7, required: true, hint: t('adm-param-appeal-days-hint'), attrs: { min: 0, max: 60, step: 1 } }),
     required,
     methods);
   box.read = () => {
@@ -272,6 +273,7 @@ export function parametersEditor(p) {
       vote_withdrawal: v('vote_withdrawal').checked,
       one_vote_per_category: v('one_vote_per_category').checked,
       cost_reserve_percent: v('cost_reserve_percent').value.replace(/[\s%]/g, '').replace(',', '.'),
+      appeal_days: intOrNull(v('appeal_days').value),
       required_fields: required.read(),
       registration_methods: methods.read(),
     };
@@ -291,6 +293,7 @@ export function parameterFacts(p) {
     [t('adm-param-vote-withdrawal'), p.vote_withdrawal ? t('yes') : t('no')],
     [t('adm-param-one-per-category'), p.one_vote_per_category ? t('yes') : t('no')],
     [t('adm-param-cost-reserve'), percentText(p.cost_reserve_percent ?? '0')],
+    [t('adm-param-appeal-days'), String(p.appeal_days ?? 7)],
     [t('adm-param-required-fields'), p.required_fields.map((f) => label('field', f)).join(', ') || '—'],
     [t('adm-param-registration-methods'), p.registration_methods.map((m) => t(`adm-method-${m.replace('_', '-')}`)).join(', ')],
   ];

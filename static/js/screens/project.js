@@ -265,8 +265,11 @@ export async function project(ctx, params) {
     [`${base}?tab=supporters`, t('project-page-tab-supporters', { count: accepted }), 'supporters'],
   ], tab, t('project-page-tabs'));
   const body = tab === 'supporters' ? supportersTab(state) : aboutTab(state);
+  const stage = session?.now.kind === 'stage' ? session.now.stage : null;
+  const { appealBox } = ctx.user ? await import('./appeals.js') : {};
+  const appealSection = appealBox ? appealBox(ctx, p, { isAuthor: state.isAuthor, stage, sessionId: p.session_id }) : null;
   return h('article', { class: 'project' }, head,
-    h('div', { class: 'project-layout' }, aside, h('div', { class: 'project-main' }, tabNav, body)));
+    h('div', { class: 'project-layout' }, aside, h('div', { class: 'project-main' }, tabNav, body, appealSection)));
 }
 
 function fact(term, value, cls) {
