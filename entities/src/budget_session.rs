@@ -29,6 +29,8 @@ pub struct Model {
     pub cost_reserve_bp: i32,
     /// At most one vote per category (Kyiv since 2021: «один голос на тему»).
     pub one_vote_per_category: bool,
+    /// Projects need an expert's conclusion before they are admitted («експертиза»).
+    pub expert_review: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod city;
 pub mod elections;
 pub mod estimates;
+pub mod expertise;
 pub mod geocoding;
 pub mod kyiv_id;
 pub mod me;
@@ -56,7 +57,8 @@ pub type Apis = (
     elections::ElectionsApi,
     results::ResultsApi,
     statistics::StatisticsApi,
-    estimates::EstimatesApi,
+    // Nested: poem-openapi implements tuples of up to 16 APIs.
+    (estimates::EstimatesApi, expertise::ExpertiseApi),
     auth::AuthApi,
     kyiv_id::KyivIdApi,
     me::MeApi,
@@ -78,7 +80,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             elections::ElectionsApi,
             results::ResultsApi,
             statistics::StatisticsApi,
-            estimates::EstimatesApi,
+            (estimates::EstimatesApi, expertise::ExpertiseApi),
             auth::AuthApi,
             kyiv_id::KyivIdApi,
             me::MeApi,

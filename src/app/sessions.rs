@@ -49,6 +49,8 @@ pub struct Parameters {
     pub cost_reserve_percent: String,
     /// At most one vote per category («один голос на тему»).
     pub one_vote_per_category: bool,
+    /// Projects need an expert's conclusion before they are admitted («експертиза»).
+    pub expert_review: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -391,6 +393,7 @@ fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters, reser
     model.show_counts = Set(p.show_counts.clone());
     model.cost_reserve_bp = Set(reserve.basis_points());
     model.one_vote_per_category = Set(p.one_vote_per_category);
+    model.expert_review = Set(p.expert_review);
 }
 
 fn stages_json(stages: &[StageDates]) -> serde_json::Value {

@@ -12,6 +12,7 @@ const accountPages = () => import('./screens/account.js');
 const residentPages = () => import('./screens/resident.js');
 const moderationPages = () => import('./screens/moderation.js');
 const adminPages = () => import('./screens/admin.js');
+const expertPages = () => import('./screens/expertise.js');
 
 export const ROUTES = [
   ['/', screen(publicPages, 'cities'), { global: true }],
@@ -36,6 +37,7 @@ export const ROUTES = [
   ['/cities/:city/me/candidate', screen(electionPages, 'candidateWizard')],
   ['/cities/:city/moderation', screen(moderationPages, 'moderation')],
   ['/cities/:city/moderation/:tab', screen(moderationPages, 'moderation')],
+  ['/cities/:city/expertise', screen(expertPages, 'expertQueue')],
   ['/cities/:city/admin', screen(adminPages, 'admin')],
   ['/cities/:city/admin/:tab', screen(adminPages, 'admin')],
 ];
