@@ -33,7 +33,7 @@ export async function expertQueue(ctx) {
   const list = h('ul', { class: 'exp-queue' }, queue.items.map((item) => queueItem(ctx, item)));
   return [
     title,
-    flash ? h('p', { class: flash.kind, role: 'status' }, flash.text) : null,
+    flash,
     h('p', { class: 'lead' }, categories.length
       ? t('exp-categories', { list: categories.join(', ') })
       : t('exp-no-categories')),
