@@ -658,3 +658,57 @@ async fn categories_are_assigned_to_experts_only_and_without_review_nothing_chan
     )
     .await;
 }
+
+/// However close together they come, a round has one conclusion and a project one revision:
+/// the unique constraints decide, the others are told 409.
+#[tokio::test]
+async fn concurrent_conclusions_and_revisions_land_once() {
+    let app = spawn_app().await;
+    let c = city(&app).await;
+    let id = submitted(&c, "Майданчик", c.sport, "3000").await;
+    let body = json!({ "feasible": false, "reasons": "Немає місця", "items": lines(&[("Лавка", 1, "4000")]) });
+    let attempts = (0..4).map(|_| conclude(&c.expert, id, body.clone()));
+    let statuses: Vec<u16> = futures_util::future::join_all(attempts)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| [201, 409].contains(s)),
+        "{statuses:?}"
+    );
+    let attempts = (0..4).map(|_| revise(&c.author, id, "3500"));
+    let statuses: Vec<u16> = futures_util::future::join_all(attempts)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| [201, 409].contains(s)),
+        "{statuses:?}"
+    );
+    let public: Value = app
+        .get(&format!("{BASE}/projects/{id}/expertise"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        public["conclusions"].as_array().unwrap().len(),
+        1,
+        "{public}"
+    );
+    assert_eq!(public["state"], "revised");
+    assert_eq!(emails(&app, "expert-conclusion").await.len(), 1);
+    assert_eq!(emails(&app, "expert-revision").await.len(), 1);
+}
