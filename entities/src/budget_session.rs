@@ -31,6 +31,8 @@ pub struct Model {
     pub one_vote_per_category: bool,
     /// How many days an author has to appeal a rejection or an expert conclusion.
     pub appeal_days: i32,
+    /// Projects need an expert's conclusion before they are admitted («експертиза»).
+    pub expert_review: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,9 @@ pub enum Role {
     Admin,
     #[sea_orm(string_value = "observer")]
     Observer,
+    /// A city department that reviews the projects of its categories («експертиза»).
+    #[sea_orm(string_value = "expert")]
+    Expert,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

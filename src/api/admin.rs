@@ -34,6 +34,7 @@ pub enum RoleDto {
     Moderator,
     Admin,
     Observer,
+    Expert,
 }
 
 impl From<RoleDto> for CityRole {
@@ -42,6 +43,7 @@ impl From<RoleDto> for CityRole {
             RoleDto::Moderator => CityRole::Moderator,
             RoleDto::Admin => CityRole::Admin,
             RoleDto::Observer => CityRole::Observer,
+            RoleDto::Expert => CityRole::Expert,
         }
     }
 }

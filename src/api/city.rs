@@ -217,6 +217,10 @@ pub struct ParametersIo {
     /// default: no.
     #[oai(default)]
     pub one_vote_per_category: bool,
+    /// Expert review («експертиза»): a project is admitted only on a city expert's conclusion
+    /// that does not block it; default: no.
+    #[oai(default)]
+    pub expert_review: bool,
     /// Days an author has to appeal a rejection or an expert conclusion to the public budget
     /// commission (0 to 60; default 7).
     #[oai(default = "week")]
@@ -397,6 +401,7 @@ fn parameters_in(p: ParametersIo) -> Parameters {
         show_counts: p.show_counts,
         cost_reserve_percent: p.cost_reserve_percent,
         one_vote_per_category: p.one_vote_per_category,
+        expert_review: p.expert_review,
         appeal_days: p.appeal_days,
     }
 }
@@ -471,6 +476,7 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
             .percent()
             .to_string(),
             one_vote_per_category: s.one_vote_per_category,
+            expert_review: s.expert_review,
             appeal_days: s.appeal_days,
         },
         stages: v

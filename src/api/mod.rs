@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod city;
 pub mod elections;
 pub mod estimates;
+pub mod expertise;
 pub mod geocoding;
 pub mod kyiv_id;
 pub mod me;
@@ -58,7 +59,8 @@ pub type Apis = (
     (elections::ElectionsApi, appeals::AppealsApi),
     results::ResultsApi,
     statistics::StatisticsApi,
-    estimates::EstimatesApi,
+    // Nested: poem-openapi implements tuples of up to 16 APIs.
+    (estimates::EstimatesApi, expertise::ExpertiseApi),
     auth::AuthApi,
     kyiv_id::KyivIdApi,
     me::MeApi,
@@ -80,7 +82,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             (elections::ElectionsApi, appeals::AppealsApi),
             results::ResultsApi,
             statistics::StatisticsApi,
-            estimates::EstimatesApi,
+            (estimates::EstimatesApi, expertise::ExpertiseApi),
             auth::AuthApi,
             kyiv_id::KyivIdApi,
             me::MeApi,

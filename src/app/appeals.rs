@@ -509,17 +509,25 @@ pub async fn vote(
     get(state, Some(actor), slug, id).await
 }
 
-// MERGE: expert review lands from its branch; until then there is no conclusion to appeal.
+/// When the expert conclusion the author may appeal was given: the latest one, if it keeps
+/// the project from the vote (not feasible, not yet overturned).
 async fn expert_decision_at(
-    _state: &AppState,
-    _project: &entities::project::Model,
+    state: &AppState,
+    project: &entities::project::Model,
 ) -> AppResult<Option<DateTime<Utc>>> {
-    Ok(None)
+    let latest = store::expertise::conclusions(&state.db, project.id)
+        .await?
+        .into_iter()
+        .max_by_key(|c| c.round);
+    Ok(latest
+        .filter(|c| !c.feasible && !c.overturned)
+        .map(|c| c.created_at))
 }
 
 async fn overturn_conclusions<C: sea_orm::ConnectionTrait>(
-    _db: &C,
-    _project_id: i64,
+    db: &C,
+    project_id: i64,
 ) -> AppResult<()> {
+    store::expertise::overturn(db, project_id).await?;
     Ok(())
 }

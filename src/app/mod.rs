@@ -10,6 +10,7 @@ pub mod content;
 pub mod demo;
 pub mod elections;
 pub mod estimates;
+pub mod expertise;
 pub mod geocoding;
 pub mod kyiv_id;
 pub mod profile;

@@ -374,6 +374,10 @@ pub async fn change_status(
     if matches!(action, rules::Action::Submit | rules::Action::Resubmit) {
         check_author(state, &view, city_tz(&city), actor.user_id, lang).await?;
     }
+    // Expert review («експертиза»): admitted only on a conclusion that does not block.
+    if action == rules::Action::Admit {
+        super::expertise::admission_gate(state, &view, &project).await?;
+    }
     let txn = state.db.begin().await?;
     record_transition(
         state,

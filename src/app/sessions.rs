@@ -51,6 +51,8 @@ pub struct Parameters {
     pub one_vote_per_category: bool,
     /// Days an author has to appeal a rejection or an expert conclusion to the commission.
     pub appeal_days: i32,
+    /// Projects need an expert's conclusion before they are admitted («експертиза»).
+    pub expert_review: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -397,6 +399,7 @@ fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters, reser
     model.cost_reserve_bp = Set(reserve.basis_points());
     model.one_vote_per_category = Set(p.one_vote_per_category);
     model.appeal_days = Set(p.appeal_days);
+    model.expert_review = Set(p.expert_review);
 }
 
 fn stages_json(stages: &[StageDates]) -> serde_json::Value {

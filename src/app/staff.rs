@@ -22,6 +22,7 @@ fn db_role(role: CityRole) -> Role {
         CityRole::Moderator => Role::Moderator,
         CityRole::Admin => Role::Admin,
         CityRole::Observer => Role::Observer,
+        CityRole::Expert => Role::Expert,
     }
 }
 
@@ -30,6 +31,7 @@ pub fn role_code(role: CityRole) -> &'static str {
         CityRole::Moderator => "moderator",
         CityRole::Admin => "admin",
         CityRole::Observer => "observer",
+        CityRole::Expert => "expert",
     }
 }
 
@@ -169,6 +171,9 @@ pub async fn revoke_role(
     authorize(Some(signed_in), Action::RevokeRole(role), Some(city.id))?;
     let txn = state.db.begin().await?;
     store::users::revoke_role(&txn, grant.id).await?;
+    if role == CityRole::Expert {
+        store::expertise::unassign_all(&txn, city.id, grant.user_id).await?;
+    }
     super::audit(
         &txn,
         state,

@@ -156,6 +156,7 @@ pub fn role_of(role: entities::city_role::Role) -> CityRole {
         Role::Moderator => CityRole::Moderator,
         Role::Admin => CityRole::Admin,
         Role::Observer => CityRole::Observer,
+        Role::Expert => CityRole::Expert,
     }
 }
 

@@ -7,6 +7,9 @@ pub enum CityRole {
     Admin,
     /// Read-only view of everything in the city, the audit log included (city leadership).
     Observer,
+    /// A city department that reviews the projects of the categories assigned to it
+    /// («експертиза»); nothing else.
+    Expert,
 }
 
 /// The signed-in person as far as permissions go.
@@ -69,6 +72,9 @@ pub enum Action {
     ViewVotingData,
     /// Commission candidates' applications: the queue, their statuses, a tie at the last seat.
     ModerateCandidates,
+    /// The expert's queue and conclusions (which projects: the expert's categories, see
+    /// `domain::expertise`).
+    ReviewProjects,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -125,6 +131,8 @@ pub fn authorize(
         Action::GrantRole(_) | Action::RevokeRole(_) | Action::RetryEmail => {
             actor.platform_admin && city_id.is_some() || in_city(CityRole::Admin)
         }
+        // Experts only: a department's professional conclusion, not a moderator's or admin's.
+        Action::ReviewProjects => in_city(CityRole::Expert),
         Action::ViewStaff | Action::ViewAudit | Action::ViewEmails | Action::ViewCitySettings => {
             actor.platform_admin && city_id.is_some()
                 || in_city(CityRole::Admin)
@@ -300,6 +308,75 @@ mod tests {
                 };
                 assert_eq!(result, want, "{who} × {action:?}");
             }
+        }
+    }
+
+    /// The expert role and the actions it brings, apart from the table above: an expert does
+    /// nothing in the city but review; granting it is an admin's, like the other staff roles.
+    #[test]
+    fn experts() {
+        use Action::*;
+        use CityRole::*;
+        let expert = actor(false, &[(CITY, Expert)]);
+        let other_expert = actor(false, &[(OTHER, Expert)]);
+        let admin = actor(false, &[(CITY, Admin)]);
+        let moderator = actor(false, &[(CITY, Moderator)]);
+        let observer = actor(false, &[(CITY, Observer)]);
+        let platform = actor(true, &[]);
+        assert_eq!(authorize(Some(&expert), ReviewProjects, Some(CITY)), Ok(()));
+        for other in [&other_expert, &admin, &moderator, &observer, &platform] {
+            assert_eq!(
+                authorize(Some(other), ReviewProjects, Some(CITY)),
+                Err(Denied::Forbidden),
+                "{other:?}"
+            );
+        }
+        assert_eq!(
+            authorize(None, ReviewProjects, Some(CITY)),
+            Err(Denied::NotSignedIn)
+        );
+        let everything_else = [
+            CreateCity,
+            DeleteCity,
+            UpdateCity,
+            ViewCitySettings,
+            UpdateCitySettings,
+            EditContent,
+            ViewContentDrafts,
+            ManageDirectories,
+            ManageSessions,
+            ViewStaff,
+            GrantRole(Expert),
+            RevokeRole(Expert),
+            GrantRole(Moderator),
+            ViewAudit,
+            ViewEmails,
+            RetryEmail,
+            ViewPlatform,
+            RetryPlatformEmail,
+            ViewProjectQueue,
+            ManageApiKeys,
+            ManageGeocoding,
+            EnterPaperVotes,
+            ManageResults,
+            ViewVotingData,
+            ModerateCandidates,
+        ];
+        for action in everything_else {
+            assert_eq!(
+                authorize(Some(&expert), action, Some(CITY)),
+                Err(Denied::Forbidden),
+                "{action:?}"
+            );
+        }
+        assert_eq!(authorize(Some(&expert), OwnAccount, Some(CITY)), Ok(()));
+        for action in [GrantRole(Expert), RevokeRole(Expert)] {
+            assert_eq!(authorize(Some(&admin), action, Some(CITY)), Ok(()));
+            assert_eq!(authorize(Some(&platform), action, Some(CITY)), Ok(()));
+            assert_eq!(
+                authorize(Some(&moderator), action, Some(CITY)),
+                Err(Denied::Forbidden)
+            );
         }
     }
 

@@ -42,7 +42,7 @@ impl Kind {
 pub enum Subject {
     /// A moderator's rejection of the project.
     Rejection,
-    /// An expert conclusion that the project is not feasible (or its cost correction).
+    /// An expert conclusion that the project is not feasible.
     ExpertConclusion,
     /// A stage of the session (complaints).
     Stage(StageKind),

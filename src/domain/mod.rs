@@ -13,6 +13,7 @@ pub mod content;
 pub mod delivery;
 pub mod election;
 pub mod estimate;
+pub mod expertise;
 pub mod geocoding;
 pub mod kyiv_id;
 pub mod login;

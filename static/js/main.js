@@ -115,6 +115,7 @@ function drawFrame() {
     userItems.push([ctx.path('/me/votes'), t('nav-my-votes')]);
     userItems.push([ctx.path('/me/candidate'), t('nav-candidate')]);
     if (ctx.isStaff()) userItems.push([ctx.path('/moderation'), t('nav-moderation')]);
+    if (ctx.is('expert')) userItems.push([ctx.path('/expertise'), t('nav-expertise')]);
     if (ctx.is('admin', 'observer')) userItems.push([ctx.path('/admin'), t('nav-admin')]);
   }
   const langSwitch = h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('nav-language') },

@@ -13,6 +13,7 @@ const residentPages = () => import('./screens/resident.js');
 const moderationPages = () => import('./screens/moderation.js');
 const adminPages = () => import('./screens/admin.js');
 const appealPages = () => import('./screens/appeals.js');
+const expertPages = () => import('./screens/expertise.js');
 
 export const ROUTES = [
   ['/', screen(publicPages, 'cities'), { global: true }],
@@ -39,6 +40,7 @@ export const ROUTES = [
   ['/cities/:city/me/candidate', screen(electionPages, 'candidateWizard')],
   ['/cities/:city/moderation', screen(moderationPages, 'moderation')],
   ['/cities/:city/moderation/:tab', screen(moderationPages, 'moderation')],
+  ['/cities/:city/expertise', screen(expertPages, 'expertQueue')],
   ['/cities/:city/admin', screen(adminPages, 'admin')],
   ['/cities/:city/admin/:tab', screen(adminPages, 'admin')],
 ];

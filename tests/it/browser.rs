@@ -64,6 +64,7 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         commission,
         cost_reserve_bp,
         elected,
+        expert_review,
     } = options;
     let c = city(app).await;
     let kyiv = entities::city::Entity::find()
@@ -125,9 +126,28 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         row.cost_reserve_bp = sea_orm::Set(cost_reserve_bp);
         row.update(&app.db).await.unwrap();
     }
+    if expert_review {
+        // The session reviews projects; an expert reviews the fixture's category.
+        let row = entities::budget_session::Entity::find_by_id(session["id"].as_i64().unwrap())
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("the session");
+        let mut row: entities::budget_session::ActiveModel = row.into();
+        row.expert_review = sea_orm::Set(true);
+        row.update(&app.db).await.unwrap();
+        let expert = app
+            .user("+380931000020", PASSWORD, false, &[(kyiv, Role::Expert)])
+            .await;
+        let now = hromada::domain::Clock::now(app.clock.as_ref());
+        hromada::store::expertise::assign(&app.db, kyiv, expert, c.category, now)
+            .await
+            .unwrap();
+    }
     json!({
         "city": "kyiv",
         "password": PASSWORD,
+        "expert": "+380931000020",
         "admin": "+380931000001",
         "moderator": "+380931000002",
         "author": "+380931000003",
@@ -148,6 +168,8 @@ struct Options {
     cost_reserve_bp: i32,
     /// A decided commission election with the first three voters elected.
     elected: bool,
+    /// The session has expert review, and `expert` (+380931000020) reviews the category.
+    expert_review: bool,
 }
 
 /// Runs one browser test file against a fresh server with the fixture.
@@ -252,4 +274,16 @@ async fn appeals_decided_by_the_commission() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn xss_payloads_stay_text() {
     run("xss.test.mjs").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expert_review_conclusion_revision_public() {
+    run_in(
+        "expertise.test.mjs",
+        Options {
+            expert_review: true,
+            ..Options::default()
+        },
+    )
+    .await;
 }

@@ -11,6 +11,7 @@ mod deploy;
 mod directory;
 mod elections;
 mod email;
+mod expertise;
 mod faults;
 mod geocoding;
 mod http;

@@ -77,6 +77,13 @@ enum Row {
     FileComplaint,
     VoteOnAppeal,
     ConfigureElection,
+    ExpertQueue,
+    ConcludeOnProject,
+    ReviseForExpert,
+    ProjectExpertise,
+    ListExpertCategories,
+    AssignExpertCategory,
+    UnassignExpertCategory,
     LogoutEverywhere,
 }
 
@@ -315,6 +322,28 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64)
             .to_string()
             .into_bytes(),
         ),
+        // Experts only (none among these callers); see tests/it/expertise.rs for experts.
+        Row::ExpertQueue => Call::Get("/api/v1/cities/kyiv/expertise/queue".into()),
+        Row::ConcludeOnProject => Call::Post(
+            "/api/v1/cities/kyiv/projects/999999/conclusions".into(),
+            json!({ "feasible": true }),
+        ),
+        // The author's: no such project for anyone.
+        Row::ReviseForExpert => Call::Post(
+            "/api/v1/cities/kyiv/projects/999999/expert-revision".into(),
+            json!({ "description": "Опис", "items": [] }),
+        ),
+        // Public: no such project.
+        Row::ProjectExpertise => Call::Get("/api/v1/cities/kyiv/projects/999999/expertise".into()),
+        Row::ListExpertCategories => Call::Get("/api/v1/cities/kyiv/expert-categories".into()),
+        // The first account is a resident, not an expert: admins are told so.
+        Row::AssignExpertCategory => Call::Post(
+            "/api/v1/cities/kyiv/expert-categories".into(),
+            json!({ "user_id": 1, "category_id": 1 }),
+        ),
+        Row::UnassignExpertCategory => {
+            Call::Delete("/api/v1/cities/kyiv/expert-categories/999999".into())
+        }
         Row::LogoutEverywhere => Call::Post("/api/v1/auth/logout-everywhere".into(), json!({})),
     }
 }
@@ -367,7 +396,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 45] = [
+    let table: [(Row, [u16; 7]); 52] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -412,6 +441,13 @@ async fn every_endpoint_for_every_role() {
         (FileComplaint, [401, 409, 409, 409, 409, 409, 409]),
         (VoteOnAppeal, [401, 403, 403, 403, 403, 403, 403]),
         (ConfigureElection, [401, 403, 403, 403, 409, 403, 409]),
+        (ExpertQueue, [401, 403, 403, 403, 403, 403, 403]),
+        (ConcludeOnProject, [401, 403, 403, 403, 403, 403, 403]),
+        (ReviseForExpert, [401, 404, 404, 404, 404, 404, 404]),
+        (ProjectExpertise, [404, 404, 404, 404, 404, 404, 404]),
+        (ListExpertCategories, [401, 403, 403, 403, 200, 200, 200]),
+        (AssignExpertCategory, [401, 403, 403, 403, 409, 403, 409]),
+        (UnassignExpertCategory, [401, 403, 403, 403, 404, 403, 404]),
         // Last: it ends the sessions the rows above use.
         (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
     ];

@@ -4,8 +4,9 @@
 import { api } from '../api.js';
 import { t, dateTime } from '../i18n.js';
 import { h, field, form, ask, announce, problemBox, table, badge } from '../dom.js';
+import { expertAssignments } from './expertise.js';
 
-const ROLE_ORDER = { admin: 0, moderator: 1, observer: 2 };
+const ROLE_ORDER = { admin: 0, moderator: 1, observer: 2, expert: 3 };
 
 /** A person as the staff page names them: the name and, to tell namesakes apart, the login. */
 function who(m) {
@@ -37,11 +38,12 @@ export async function draw(ctx, opts) {
     status,
     table(cols, staff, { caption: t('adm-staff-caption', { count: staff.length }), empty: t('adm-staff-empty') }),
     opts.readOnly ? null : grantForm(ctx, opts, platform),
+    await expertAssignments(ctx, opts, staff.filter((m) => m.role === 'expert')),
   ];
 }
 
 function grantForm(ctx, opts, platform) {
-  const roles = ['moderator', 'observer', ...(platform ? ['admin'] : [])];
+  const roles = ['moderator', 'observer', 'expert', ...(platform ? ['admin'] : [])];
   return [
     h('h3', {}, t('adm-staff-grant-title')),
     form({

@@ -7,6 +7,7 @@ import { t, pick, label, money, number, dateTime, date, percentText } from '../i
 import { h, replace, field, ask, dialog, tabs, badge, announce, problemBox, useStyle } from '../dom.js';
 import { currentSession } from './public.js';
 import { statusBadge, nameOf } from '../projects.js';
+import { loadExpertise, expertiseSection } from './expertise.js';
 
 const PAGE_SIZE = 12;
 /** The statuses the public catalogue shows, in the order of a project's life. */
@@ -232,12 +233,13 @@ export async function project(ctx, params) {
   const id = Number.parseInt(params.id, 10);
   const tab = new URLSearchParams(location.search).get('tab') === 'supporters' ? 'supporters' : 'about';
   const p = await api.get(ctx.cityApi(`/projects/${encodeURIComponent(params.id)}`));
-  const [session, team, mine] = await Promise.all([
+  const [session, team, mine, expertise] = await Promise.all([
     api.get(ctx.cityApi(`/sessions/${p.session_id}`)).catch(() => null),
     api.get(ctx.cityApi(`/projects/${id}/supporters`)).catch(() => null),
     ctx.user ? api.get(ctx.cityApi('/me/projects')).catch(() => []) : [],
+    loadExpertise(ctx, id),
   ]);
-  const state = { ctx, p, session, team, isAuthor: mine.some((x) => x.id === p.id) };
+  const state = { ctx, p, session, team, expertise, isAuthor: mine.some((x) => x.id === p.id) };
   const pot = session?.pots.find((x) => x.id === p.pot_id);
   const accepted = (team?.supporters || []).filter((s) => s.status === 'accepted').length;
   const base = ctx.path(`/projects/${p.id}`);
@@ -294,6 +296,7 @@ function aboutTab(state) {
   if (p.beneficiaries) parts.push(section('about-beneficiaries', t('project-page-beneficiaries'), h('p', { class: 'pre' }, p.beneficiaries)));
   if (p.implementation_notes) parts.push(section('about-implementation', t('project-page-implementation'), h('p', { class: 'pre' }, p.implementation_notes)));
   parts.push(section('about-cost', t('project-page-cost-breakdown'), costTable(p)));
+  if (state.expertise) parts.push(expertiseSection(state));
   if (p.images.length) {
     parts.push(section('about-photos', t('project-page-photos'),
       h('ul', { class: 'gallery' }, p.images.map((img, i) => h('li', {},

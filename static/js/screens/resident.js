@@ -316,7 +316,7 @@ function collect(v, estimate) {
  * from the server (POST /estimates/price), exact to the kopiyka, with the session's cost reserve
  * (`reservePercent`, `0` for none) as a line of its own. Money is text throughout.
  */
-function estimateEditor(initial, maxCost, reservePercent) {
+export function estimateEditor(initial, maxCost, reservePercent) {
   const hasReserve = Number(reservePercent) > 0;
   let lines = initial.map((l) => ({ name: l.name ?? '', quantity: String(l.quantity ?? 1), unit_price: l.unit_price ?? '' }));
   let totals = [];
