@@ -29,6 +29,9 @@ pub struct Model {
     pub cost_reserve_bp: i32,
     /// At most one vote per category (Kyiv since 2021: «один голос на тему»).
     pub one_vote_per_category: bool,
+    /// Who may vote online: `any`, `registered` (a verified registration in the city) or
+    /// `registered_or_taxpayer`.
+    pub voter_eligibility: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

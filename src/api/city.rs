@@ -217,6 +217,16 @@ pub struct ParametersIo {
     /// default: no.
     #[oai(default)]
     pub one_vote_per_category: bool,
+    /// Who may vote online, judged from what Kyiv ID verified: `any` (everyone with an
+    /// account, the default), `registered` (a registration address in the city) or
+    /// `registered_or_taxpayer` (that, or a taxpayer of the city). Paper ballots are not
+    /// affected: service centres check documents in person.
+    #[oai(default = "any_voter")]
+    pub voter_eligibility: String,
+}
+
+fn any_voter() -> String {
+    "any".to_owned()
 }
 
 fn no_reserve() -> String {
@@ -389,6 +399,7 @@ fn parameters_in(p: ParametersIo) -> Parameters {
         show_counts: p.show_counts,
         cost_reserve_percent: p.cost_reserve_percent,
         one_vote_per_category: p.one_vote_per_category,
+        voter_eligibility: p.voter_eligibility,
     }
 }
 
@@ -462,6 +473,7 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
             .percent()
             .to_string(),
             one_vote_per_category: s.one_vote_per_category,
+            voter_eligibility: s.voter_eligibility,
         },
         stages: v
             .stages

@@ -12,6 +12,7 @@ use serde_json::json;
 use crate::domain::Money;
 use crate::domain::access::{Action, Actor, authorize};
 use crate::domain::budget::{self, ParameterError, ParameterValues};
+use crate::domain::eligibility::Rule;
 use crate::domain::estimate::Reserve;
 use crate::domain::profile::{DEFAULT_REQUIRED, Field};
 use crate::domain::timeline::{self, Change, Phase, StageDates, StageKind, TimelineError};
@@ -49,6 +50,9 @@ pub struct Parameters {
     pub cost_reserve_percent: String,
     /// At most one vote per category («один голос на тему»).
     pub one_vote_per_category: bool,
+    /// Who may vote online: `any`, `registered`, `registered_or_taxpayer`
+    /// (`domain::eligibility::Rule`).
+    pub voter_eligibility: String,
 }
 
 #[derive(Debug, Clone)]
@@ -185,6 +189,12 @@ fn check_parameters(p: &Parameters) -> AppResult<Reserve> {
             AppError::invalid("required-fields-invalid", "required_fields")
         }
     })?;
+    if Rule::from_code(&p.voter_eligibility).is_none() {
+        return Err(AppError::invalid(
+            "voter-eligibility-invalid",
+            "voter_eligibility",
+        ));
+    }
     super::estimates::reserve_percent(&p.cost_reserve_percent, "cost_reserve_percent")
 }
 
@@ -391,6 +401,7 @@ fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters, reser
     model.show_counts = Set(p.show_counts.clone());
     model.cost_reserve_bp = Set(reserve.basis_points());
     model.one_vote_per_category = Set(p.one_vote_per_category);
+    model.voter_eligibility = Set(p.voter_eligibility.clone());
 }
 
 fn stages_json(stages: &[StageDates]) -> serde_json::Value {

@@ -9,6 +9,7 @@ mod cli;
 mod deploy;
 mod directory;
 mod elections;
+mod eligibility;
 mod email;
 mod faults;
 mod geocoding;

@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.js';
 import { t, pick, label, money, number, dateTime, date, percentText } from '../i18n.js';
 import { h, replace, field, ask, dialog, tabs, badge, announce, problemBox, useStyle } from '../dom.js';
 import { currentSession } from './public.js';
-import { statusBadge, nameOf } from '../projects.js';
+import { statusBadge, nameOf, ineligibleNote } from '../projects.js';
 
 const PAGE_SIZE = 12;
 /** The statuses the public catalogue shows, in the order of a project's life. */
@@ -424,6 +424,9 @@ async function drawVote(state, box, { ballot: known, message, error } = {}) {
     if (ballot.withdrawal && ballot.channel !== 'paper') {
       actions.push(h('button', { type: 'button', class: 'btn danger', onclick: (ev) => withdraw(state, box, ev.currentTarget) }, t('project-page-vote-withdraw')));
     }
+  } else if (ballot.ineligible) {
+    // The session's rule of who may vote keeps this resident out: the reason, not the button.
+    actions.push(ineligibleNote(ctx, ballot.ineligible));
   } else if (ballot.remaining > 0) {
     if (ctx.user.missing_fields?.length) {
       actions.push(h('p', { class: 'warning' }, t('project-page-vote-profile-missing'), ' ',
