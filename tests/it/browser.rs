@@ -64,6 +64,7 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         commission,
         cost_reserve_bp,
         elected,
+        voter_eligibility,
     } = options;
     let c = city(app).await;
     let kyiv = entities::city::Entity::find()
@@ -125,6 +126,16 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         row.cost_reserve_bp = sea_orm::Set(cost_reserve_bp);
         row.update(&app.db).await.unwrap();
     }
+    if let Some(rule) = voter_eligibility {
+        let row = entities::budget_session::Entity::find_by_id(session["id"].as_i64().unwrap())
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("the session");
+        let mut row: entities::budget_session::ActiveModel = row.into();
+        row.voter_eligibility = sea_orm::Set(rule.into());
+        row.update(&app.db).await.unwrap();
+    }
     json!({
         "city": "kyiv",
         "password": PASSWORD,
@@ -148,6 +159,8 @@ struct Options {
     cost_reserve_bp: i32,
     /// A decided commission election with the first three voters elected.
     elected: bool,
+    /// The session's rule of who may vote (set directly: parameters are locked once started).
+    voter_eligibility: Option<&'static str>,
 }
 
 /// Runs one browser test file against a fresh server with the fixture.
@@ -231,6 +244,18 @@ async fn kyiv_practice_cost_reserve_and_commission_approval() {
         Options {
             cost_reserve_bp: 2000,
             elected: true,
+            ..Options::default()
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eligibility_reason_instead_of_the_vote_button() {
+    run_in(
+        "eligibility.test.mjs",
+        Options {
+            voter_eligibility: Some("registered"),
             ..Options::default()
         },
     )

@@ -416,7 +416,7 @@ async function drawVote(state, box, { ballot: known, message, error } = {}) {
   if (error?.code === 'vote-profile-incomplete' || error?.code === 'vote-too-young') {
     status.append(h('p', {}, h('a', { href: ctx.path('/me') }, t('project-page-vote-profile'))));
   }
-  const remaining = voted || ballot.remaining > 0 ? h('p', { class: 'vote-remaining' },
+  const remaining = voted || (ballot.remaining > 0 && !ballot.ineligible) ? h('p', { class: 'vote-remaining' },
     t('project-page-vote-remaining', { remaining: ballot.remaining, total: ballot.votes_per_voter })) : null;
   const actions = [];
   if (voted) {
