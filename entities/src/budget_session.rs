@@ -33,6 +33,9 @@ pub struct Model {
     pub appeal_days: i32,
     /// Projects need an expert's conclusion before they are admitted («експертиза»).
     pub expert_review: bool,
+    /// Who may vote online: `any`, `registered` (a verified registration in the city) or
+    /// `registered_or_taxpayer`.
+    pub voter_eligibility: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -27,6 +27,13 @@ pub struct Model {
     /// Preferred language for e-mails: `uk` or `en`.
     pub lang: String,
     pub is_platform_admin: bool,
+    /// The settlement of the registration address as Kyiv ID verified it (never what the
+    /// resident typed); `None`: not known.
+    pub verified_settlement: Option<String>,
+    /// Whether Kyiv ID says the person pays taxes to the city; `None`: not known.
+    pub verified_taxpayer: Option<bool>,
+    /// When Kyiv ID last confirmed the two above (the last sign-in or linking).
+    pub verified_claims_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -20,6 +20,7 @@ mod m20261206_000012_vote_per_category;
 mod m20261206_000013_results_approval;
 mod m20261206_000015_expert_review;
 mod m20261206_000016_appeals;
+mod m20261206_000017_eligibility;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000013_results_approval::Migration),
             Box::new(m20261206_000015_expert_review::Migration),
             Box::new(m20261206_000016_appeals::Migration),
+            Box::new(m20261206_000017_eligibility::Migration),
         ]
     }
 }

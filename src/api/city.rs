@@ -225,10 +225,20 @@ pub struct ParametersIo {
     /// commission (0 to 60; default 7).
     #[oai(default = "week")]
     pub appeal_days: i32,
+    /// Who may vote online, judged from what Kyiv ID verified: `any` (everyone with an
+    /// account, the default), `registered` (a registration address in the city) or
+    /// `registered_or_taxpayer` (that, or a taxpayer of the city). Paper ballots are not
+    /// affected: service centres check documents in person.
+    #[oai(default = "any_voter")]
+    pub voter_eligibility: String,
 }
 
 fn week() -> i32 {
     7
+}
+
+fn any_voter() -> String {
+    "any".to_owned()
 }
 
 fn no_reserve() -> String {
@@ -403,6 +413,7 @@ fn parameters_in(p: ParametersIo) -> Parameters {
         one_vote_per_category: p.one_vote_per_category,
         expert_review: p.expert_review,
         appeal_days: p.appeal_days,
+        voter_eligibility: p.voter_eligibility,
     }
 }
 
@@ -478,6 +489,7 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
             one_vote_per_category: s.one_vote_per_category,
             expert_review: s.expert_review,
             appeal_days: s.appeal_days,
+            voter_eligibility: s.voter_eligibility,
         },
         stages: v
             .stages

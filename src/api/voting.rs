@@ -30,6 +30,21 @@ pub struct BallotOut {
     pub projects: Vec<i64>,
     /// Whether a vote can be taken back while voting lasts.
     pub withdrawal: bool,
+    /// Set when the session's rule of who may vote (`voter_eligibility`) keeps this resident
+    /// from voting online: the reason, shown instead of the vote button.
+    #[oai(nullable)]
+    pub ineligible: Option<VoteIneligibleOut>,
+}
+
+/// Why a resident may not vote online in a session.
+#[derive(Debug, Object)]
+pub struct VoteIneligibleOut {
+    /// `vote-eligibility-unverified` (no registration verified by Kyiv ID: sign in with it),
+    /// `vote-eligibility-registered-elsewhere`, `vote-eligibility-elsewhere-not-taxpayer`,
+    /// `vote-eligibility-not-taxpayer`.
+    pub code: String,
+    /// The reason in the request's language.
+    pub detail: String,
 }
 
 impl From<BallotView> for BallotOut {
@@ -42,6 +57,10 @@ impl From<BallotView> for BallotOut {
             channel: b.channel.map(|c| c.code().to_owned()),
             projects: b.projects,
             withdrawal: b.withdrawal,
+            ineligible: b.ineligible.map(|i| VoteIneligibleOut {
+                code: i.code.to_owned(),
+                detail: i.detail,
+            }),
         }
     }
 }
@@ -136,8 +155,11 @@ impl VotingApi {
     /// Votes for an admitted project (a signed-in resident whose profile has what the session
     /// requires and who is old enough; while voting is open). The answer is the ballot, with
     /// the votes that remain. Refusals: `vote-not-open`, `vote-closed`,
-    /// `vote-profile-incomplete`, `vote-too-young`, `vote-not-admitted`, `vote-already`,
-    /// `vote-none-left`, `vote-pot-limit`, `vote-other-channel`.
+    /// `vote-profile-incomplete`, `vote-too-young`, `vote-not-admitted`, the session's
+    /// eligibility rule (403: `vote-eligibility-unverified`,
+    /// `vote-eligibility-registered-elsewhere`, `vote-eligibility-elsewhere-not-taxpayer`,
+    /// `vote-eligibility-not-taxpayer`), `vote-already`, `vote-none-left`, `vote-pot-limit`,
+    /// `vote-other-channel`.
     #[oai(
         path = "/cities/:slug/projects/:id/vote",
         method = "post",
@@ -163,16 +185,18 @@ impl VotingApi {
     )]
     async fn withdraw(
         &self,
+        req: &Request,
         state: Data<&AppState>,
         auth: Data<&Auth>,
         slug: Path<String>,
         id: Path<i64>,
     ) -> Result<Json<BallotOut>> {
-        let ballot = voting::withdraw(&state, auth.actor(), &slug, id.0).await?;
+        let ballot = voting::withdraw(&state, auth.actor(), &slug, id.0, request_lang(req)).await?;
         Ok(Json(ballot.into()))
     }
 
-    /// My ballot in the city's current session (or `session`).
+    /// My ballot in the city's current session (or `session`), with `ineligible` set when the
+    /// session's rule of who may vote keeps me from voting online.
     #[oai(
         path = "/cities/:slug/me/ballot",
         method = "get",
@@ -180,12 +204,14 @@ impl VotingApi {
     )]
     async fn my_ballot(
         &self,
+        req: &Request,
         state: Data<&AppState>,
         auth: Data<&Auth>,
         slug: Path<String>,
         session: Query<Option<i64>>,
     ) -> Result<Json<BallotOut>> {
-        let ballot = voting::my_ballot(&state, auth.actor(), &slug, session.0).await?;
+        let ballot =
+            voting::my_ballot(&state, auth.actor(), &slug, session.0, request_lang(req)).await?;
         Ok(Json(ballot.into()))
     }
 

@@ -4,7 +4,8 @@
 use chrono::Duration;
 use entities::{oidc_flow, user};
 use poem::http::StatusCode;
-use sea_orm::{IntoActiveModel, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, IntoActiveModel, Set, TransactionTrait};
+use serde_json::json;
 
 use super::auth::{NewSession, create_session};
 use super::profile::missing_fields_error;
@@ -12,8 +13,10 @@ use crate::auth::SessionCtx;
 use crate::auth::kyiv_id::{OidcError, ProviderProfile};
 use crate::auth::session::Client;
 use crate::auth::tokens::{hash_token, random_token};
+use crate::domain::access::Actor;
 use crate::domain::kyiv_id::{
-    ClaimedProfile, gaps, missing, profile_from_claims, profile_from_graphql,
+    ClaimedProfile, VerifiedFacts, facts_from_claims, facts_from_graphql, gaps, missing,
+    profile_from_claims, profile_from_graphql,
 };
 use crate::domain::profile::{self, DEFAULT_REQUIRED, Filled};
 use crate::error::{AppError, AppResult};
@@ -138,15 +141,30 @@ pub async fn finish(
         .await
         .map_err(oidc_error)?;
     let known = store::identities::find(&state.db, &verified.issuer, &verified.subject).await?;
+    // Who may vote is judged from these (`domain::eligibility`): recorded at every sign-in
+    // and linking, replacing what the provider said the last time.
+    let map = provider.claim_map();
+    let (claimed, facts) = match &verified.profile {
+        ProviderProfile::Claims(claims) => (
+            profile_from_claims(claims, map, now.date_naive()),
+            facts_from_claims(claims, map),
+        ),
+        ProviderProfile::Graphql { profile, claims } => (
+            profile_from_graphql(profile, now.date_naive()),
+            facts_from_graphql(profile, claims, map),
+        ),
+    };
 
     if flow.purpose == "link" {
         let user_id = flow.user_id.ok_or_else(invalid)?;
-        return match known {
-            Some(identity) if identity.user_id == user_id => Ok(Finished::Linked),
-            Some(_) => Err(AppError::new(
-                StatusCode::CONFLICT,
-                "kyiv-id-linked-elsewhere",
-            )),
+        match known {
+            Some(identity) if identity.user_id == user_id => {}
+            Some(_) => {
+                return Err(AppError::new(
+                    StatusCode::CONFLICT,
+                    "kyiv-id-linked-elsewhere",
+                ));
+            }
             None => {
                 store::identities::insert(
                     &state.db,
@@ -157,17 +175,17 @@ pub async fn finish(
                 )
                 .await
                 .map_err(AppError::on_unique("kyiv-id-linked-elsewhere", None))?;
-                Ok(Finished::Linked)
             }
-        };
+        }
+        let user = store::users::find(&state.db, user_id)
+            .await?
+            .ok_or_else(invalid)?;
+        let txn = state.db.begin().await?;
+        record_facts(&txn, state, &user, &facts).await?;
+        txn.commit().await?;
+        return Ok(Finished::Linked);
     }
 
-    let claimed = match &verified.profile {
-        ProviderProfile::Claims(claims) => {
-            profile_from_claims(claims, provider.claim_map(), now.date_naive())
-        }
-        ProviderProfile::Graphql(profile) => profile_from_graphql(profile, now.date_naive()),
-    };
     let required = match flow.city_slug.as_deref() {
         Some(slug) => super::sessions::required_fields(state, slug).await?,
         None => DEFAULT_REQUIRED.to_vec(),
@@ -180,6 +198,9 @@ pub async fn finish(
             .await?
             .ok_or_else(invalid)?;
         let user = fill_gaps(state, user, &claimed).await?;
+        let txn = state.db.begin().await?;
+        record_facts(&txn, state, &user, &facts).await?;
+        txn.commit().await?;
         let lacking = profile::missing(
             &required,
             &Filled {
@@ -251,9 +272,51 @@ pub async fn finish(
     {
         store::users::mark_email_verified(&txn, user.id, email, now).await?;
     }
+    record_facts(&txn, state, &user, &facts).await?;
     let session = create_session(state, &txn, user.id, client).await?;
     txn.commit().await?;
     Ok(Finished::SignedIn(session))
+}
+
+/// Records on the account what Kyiv ID verified for the voter eligibility rule, as of now; a
+/// change (or the first record) is audited, since it decides whether the person may vote.
+async fn record_facts<C: ConnectionTrait>(
+    db: &C,
+    state: &AppState,
+    user: &user::Model,
+    facts: &VerifiedFacts,
+) -> AppResult<()> {
+    let settlement = facts.registration_settlement.as_deref();
+    store::users::record_verified_claims(
+        db,
+        user.id,
+        settlement,
+        facts.taxpayer,
+        state.clock.now(),
+    )
+    .await?;
+    let before = (user.verified_settlement.as_deref(), user.verified_taxpayer);
+    if user.verified_claims_at.is_none() || before != (settlement, facts.taxpayer) {
+        let actor = Actor {
+            user_id: user.id,
+            platform_admin: false,
+            roles: vec![],
+        };
+        super::audit(
+            db,
+            state,
+            None,
+            Some(&actor),
+            "user.verified_claims",
+            format!("user:{}", user.id),
+            json!({
+                "before": { "settlement": before.0, "taxpayer": before.1 },
+                "after": { "settlement": settlement, "taxpayer": facts.taxpayer },
+            }),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// Copies into the account the fields it lacks and the provider supplies.

@@ -12,6 +12,7 @@ use serde_json::json;
 use crate::domain::Money;
 use crate::domain::access::{Action, Actor, authorize};
 use crate::domain::budget::{self, ParameterError, ParameterValues};
+use crate::domain::eligibility::Rule;
 use crate::domain::estimate::Reserve;
 use crate::domain::profile::{DEFAULT_REQUIRED, Field};
 use crate::domain::timeline::{self, Change, Phase, StageDates, StageKind, TimelineError};
@@ -53,6 +54,9 @@ pub struct Parameters {
     pub appeal_days: i32,
     /// Projects need an expert's conclusion before they are admitted («експертиза»).
     pub expert_review: bool,
+    /// Who may vote online: `any`, `registered`, `registered_or_taxpayer`
+    /// (`domain::eligibility::Rule`).
+    pub voter_eligibility: String,
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +196,12 @@ fn check_parameters(p: &Parameters) -> AppResult<Reserve> {
         ParameterError::AppealDays => AppError::invalid("appeal-days-invalid", "appeal_days")
             .arg("max", budget::APPEAL_DAYS_MAX),
     })?;
+    if Rule::from_code(&p.voter_eligibility).is_none() {
+        return Err(AppError::invalid(
+            "voter-eligibility-invalid",
+            "voter_eligibility",
+        ));
+    }
     super::estimates::reserve_percent(&p.cost_reserve_percent, "cost_reserve_percent")
 }
 
@@ -400,6 +410,7 @@ fn set_parameters(model: &mut budget_session::ActiveModel, p: &Parameters, reser
     model.one_vote_per_category = Set(p.one_vote_per_category);
     model.appeal_days = Set(p.appeal_days);
     model.expert_review = Set(p.expert_review);
+    model.voter_eligibility = Set(p.voter_eligibility.clone());
 }
 
 fn stages_json(stages: &[StageDates]) -> serde_json::Value {

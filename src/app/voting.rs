@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use entities::{budget_session, city, project};
+use entities::{budget_session, city, project, user};
 use poem::http::StatusCode;
 use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,7 @@ use super::catalog::{Page, page_bounds};
 use super::projects::{find_visible, session_of};
 use super::sessions::{SessionView, city_tz};
 use crate::domain::access::{Action, Actor};
+use crate::domain::eligibility::{self, Rule, VerifiedClaims};
 use crate::domain::login::Login;
 use crate::domain::profile;
 use crate::domain::project::{Period, Status};
@@ -45,6 +46,54 @@ pub fn refusal(r: Refusal) -> AppError {
         Refusal::OtherChannel { voted } => err.arg("channel", voted.code()),
         _ => err,
     }
+}
+
+/// The problem for a voter the session's eligibility rule keeps out: 403, a code per reason,
+/// the city and (when registered elsewhere) the settlement named.
+pub fn ineligible(r: &eligibility::Refusal, city: &city::Model, lang: Lang) -> AppError {
+    let name = match lang {
+        Lang::Uk => &city.name_uk,
+        Lang::En => &city.name_en,
+    };
+    let err = AppError::new(StatusCode::FORBIDDEN, r.code()).arg("city", name);
+    match r.settlement() {
+        Some(settlement) => err.arg("settlement", settlement),
+        None => err,
+    }
+}
+
+/// Whether `user` may vote online in `session` under its eligibility rule, judged from what
+/// Kyiv ID verified and recorded on the account (a self-typed address never counts).
+pub fn eligibility(
+    city: &city::Model,
+    session: &budget_session::Model,
+    user: &user::Model,
+) -> AppResult<Result<(), eligibility::Refusal>> {
+    let rule = Rule::from_code(&session.voter_eligibility).ok_or_else(|| {
+        AppError::internal(anyhow::anyhow!(
+            "session {}: voter_eligibility {:?}",
+            session.id,
+            session.voter_eligibility
+        ))
+    })?;
+    // Facts count only as recorded at a Kyiv ID sign-in.
+    let verified = user.verified_claims_at.is_some();
+    let claims = VerifiedClaims {
+        settlement: user.verified_settlement.as_deref().filter(|_| verified),
+        taxpayer: user.verified_taxpayer.filter(|_| verified),
+    };
+    Ok(eligibility::check(
+        rule,
+        claims,
+        &[&city.name_uk, &city.name_en],
+    ))
+}
+
+/// Why a voter may not vote online, in their language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ineligible {
+    pub code: &'static str,
+    pub detail: String,
 }
 
 /// Of these sessions, those whose vote counts are shown now: live while voting lasts when
@@ -78,6 +127,8 @@ pub struct BallotView {
     pub channel: Option<Channel>,
     pub projects: Vec<i64>,
     pub withdrawal: bool,
+    /// Set when the session's eligibility rule keeps the voter from voting online.
+    pub ineligible: Option<Ineligible>,
 }
 
 impl BallotView {
@@ -88,10 +139,19 @@ impl BallotView {
 
 async fn ballot_view(
     state: &AppState,
+    city: &city::Model,
     session: &budget_session::Model,
-    voter_key: &str,
+    user: &user::Model,
+    lang: Lang,
 ) -> AppResult<BallotView> {
-    let ballot = store::votes::find(&state.db, session.id, voter_key).await?;
+    let ineligible = eligibility(city, session, user)?.err().map(|r| {
+        let err = ineligible(&r, city, lang);
+        Ineligible {
+            code: err.code,
+            detail: err.detail(&state.localizer, lang),
+        }
+    });
+    let ballot = store::votes::find(&state.db, session.id, &user.login).await?;
     let projects = match &ballot {
         Some(b) => store::votes::projects_of(&state.db, b.id).await?,
         None => vec![],
@@ -103,6 +163,7 @@ async fn ballot_view(
         channel: ballot.and_then(|b| Channel::from_code(&b.channel)),
         projects,
         withdrawal: session.vote_withdrawal,
+        ineligible,
     })
 }
 
@@ -130,8 +191,8 @@ async fn context(
 }
 
 /// A resident votes for an admitted project while voting is open. Refusals come in the order
-/// the voter can act on them: the window, missing profile fields, age, the project, then the
-/// database's limits.
+/// the voter can act on them: the window, missing profile fields, age, the project, the
+/// session's eligibility rule (`domain::eligibility`), then the database's limits.
 pub async fn vote(
     state: &AppState,
     actor: Option<&Actor>,
@@ -168,6 +229,7 @@ pub async fn vote(
         min_age,
     )
     .map_err(refusal)?;
+    eligibility(&city, &view.session, &user)?.map_err(|r| ineligible(&r, &city, lang))?;
     let pot_id = project
         .pot_id
         .ok_or_else(|| refusal(Refusal::NotAdmitted))?;
@@ -201,7 +263,7 @@ pub async fn vote(
     // A refusal leaves the transaction uncommitted: dropping it rolls every step back.
     cast.map_err(refusal)?;
     txn.commit().await?;
-    ballot_view(state, &view.session, &user.login).await
+    ballot_view(state, &city, &view.session, &user, lang).await
 }
 
 /// A resident takes back a vote, when the session allows it and voting is open.
@@ -210,6 +272,7 @@ pub async fn withdraw(
     actor: Option<&Actor>,
     slug: &str,
     project_id: i64,
+    lang: Lang,
 ) -> AppResult<BallotView> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let city = super::find_city(state, slug).await?;
@@ -233,17 +296,20 @@ pub async fn withdraw(
     .await?;
     done.map_err(refusal)?;
     txn.commit().await?;
-    ballot_view(state, &view.session, &user.login).await
+    ballot_view(state, &city, &view.session, &user, lang).await
 }
 
-/// The signed-in resident's ballot in the city's current session (or `session`).
+/// The signed-in resident's ballot in the city's current session (or `session`), with why
+/// they may not vote online when the session's eligibility rule keeps them out.
 pub async fn my_ballot(
     state: &AppState,
     actor: Option<&Actor>,
     slug: &str,
     session_id: Option<i64>,
+    lang: Lang,
 ) -> AppResult<BallotView> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
+    let city = super::find_city(state, slug).await?;
     let view = match session_id {
         Some(id) => super::sessions::get(state, slug, id).await?,
         None => super::sessions::current(state, slug).await?,
@@ -251,7 +317,7 @@ pub async fn my_ballot(
     let user = store::users::find(&state.db, actor.user_id)
         .await?
         .ok_or_else(AppError::unauthenticated)?;
-    ballot_view(state, &view.session, &user.login).await
+    ballot_view(state, &city, &view.session, &user, lang).await
 }
 
 /// A paper ballot as a service centre hands it in.
@@ -400,6 +466,9 @@ async fn paper_one(
     let birth_date = ballot
         .birth_date
         .or(account.as_ref().and_then(|a| a.birth_date));
+    // The session's eligibility rule (`voter_eligibility`) is not applied here: it judges online
+    // voters from what Kyiv ID verified, while the service centre checks the person's documents
+    // (registration, tax status) in person before the ballot is entered.
     // The centre checked the person; when their birth date is known, their age counts too.
     let min_age = ctx.session.min_voter_age;
     if birth_date.is_some() && !profile::old_enough(birth_date, ctx.today, min_age) {

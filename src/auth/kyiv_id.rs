@@ -67,8 +67,12 @@ pub struct Authorization {
 pub enum ProviderProfile {
     /// Every claim of the (verified) ID token and of userinfo, merged.
     Claims(serde_json::Value),
-    /// The GraphQL answer's `data.profile`.
-    Graphql(serde_json::Value),
+    /// The GraphQL answer's `data.profile`, and the claims of the (verified) ID token (and of
+    /// userinfo when it was asked) for what the profile API does not carry.
+    Graphql {
+        profile: serde_json::Value,
+        claims: serde_json::Value,
+    },
 }
 
 /// Who the provider says signed in, and their profile.
@@ -378,9 +382,10 @@ impl KyivId {
         })?;
         let profile = match &self.graphql {
             None => ProviderProfile::Claims(all),
-            Some(url) => {
-                ProviderProfile::Graphql(self.graphql_profile(url, &access_token, &subject).await?)
-            }
+            Some(url) => ProviderProfile::Graphql {
+                profile: self.graphql_profile(url, &access_token, &subject).await?,
+                claims: all,
+            },
         };
         Ok(Verified {
             issuer: self.issuer.to_string(),

@@ -21,6 +21,12 @@ pub struct ClaimMap {
     pub email: String,
     pub registration_address: String,
     pub residence_address: String,
+    /// The settlement of the registration address, recorded as a verified fact for the
+    /// session's voter eligibility rule (`domain::eligibility`). Empty: not read.
+    pub registration_settlement: String,
+    /// Whether the person pays taxes to the city: a boolean claim; absent means unknown.
+    /// Empty: not read.
+    pub taxpayer: String,
 }
 
 impl Default for ClaimMap {
@@ -34,7 +40,68 @@ impl Default for ClaimMap {
             email: "email".into(),
             registration_address: "address.formatted".into(),
             residence_address: "address.formatted".into(),
+            registration_settlement: "address.locality".into(),
+            taxpayer: "taxpayer".into(),
         }
+    }
+}
+
+/// What the provider verified that decides who may vote (`domain::eligibility`): recorded on
+/// the account at every Kyiv ID sign-in, replacing the last ones. `None`: the provider did
+/// not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VerifiedFacts {
+    /// The settlement of the registration address (`Київ`).
+    pub registration_settlement: Option<String>,
+    pub taxpayer: Option<bool>,
+}
+
+/// A claim path is read only when configured (not empty).
+fn configured<'a>(claims: &'a Value, path: &str) -> Option<&'a Value> {
+    if path.trim().is_empty() {
+        return None;
+    }
+    lookup(claims, path)
+}
+
+/// A yes/no claim: a JSON boolean, or the text `true`/`false` some providers send.
+fn flag(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(true),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+fn settlement(value: &Value) -> Option<String> {
+    profile::text(value.as_str()?, 200).ok().flatten()
+}
+
+/// The verified facts in the ID token's and userinfo's claims, by the claim map.
+pub fn facts_from_claims(claims: &Value, map: &ClaimMap) -> VerifiedFacts {
+    VerifiedFacts {
+        registration_settlement: configured(claims, &map.registration_settlement)
+            .and_then(settlement),
+        taxpayer: configured(claims, &map.taxpayer).and_then(flag),
+    }
+}
+
+/// The verified facts of a GraphQL profile: the settlement of its `REGISTRATION` address
+/// only (a `FACTUAL` address says where one lives, not where one is registered), and the
+/// taxpayer flag from the ID token's claims (`claims`, by the claim map), as the profile API
+/// has no such field.
+pub fn facts_from_graphql(profile: &Value, claims: &Value, map: &ClaimMap) -> VerifiedFacts {
+    let registration_settlement = profile
+        .get("addresses")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|a| a.get("type").and_then(Value::as_str) == Some("REGISTRATION"))
+        .find_map(|a| a.get("settlementName").and_then(settlement));
+    VerifiedFacts {
+        registration_settlement,
+        taxpayer: configured(claims, &map.taxpayer).and_then(flag),
     }
 }
 
@@ -541,6 +608,109 @@ mod tests {
             );
             assert_eq!(p.residence_address, p.registration_address, "{kind}");
         }
+    }
+
+    #[test]
+    fn the_settlement_and_the_taxpayer_flag_come_from_the_configured_claims() {
+        let map = ClaimMap::default();
+        let mut claims = complete();
+        assert_eq!(
+            facts_from_claims(&claims, &map),
+            VerifiedFacts {
+                registration_settlement: Some("Київ".into()),
+                taxpayer: None,
+            },
+            "absent: unknown"
+        );
+        for (value, expected) in [
+            (json!(true), Some(true)),
+            (json!(false), Some(false)),
+            (json!("TRUE"), Some(true)),
+            (json!(" false "), Some(false)),
+            (json!("yes"), None),
+            (json!(1), None),
+            (json!(null), None),
+            (json!({ "value": true }), None),
+        ] {
+            claims["taxpayer"] = value.clone();
+            assert_eq!(
+                facts_from_claims(&claims, &map).taxpayer,
+                expected,
+                "{value}"
+            );
+        }
+        for (locality, expected) in [
+            (json!("  м. Бровари "), Some("м. Бровари")),
+            (json!(""), None),
+            (json!("   "), None),
+            (json!(42), None),
+            (json!(null), None),
+        ] {
+            claims["address"]["locality"] = locality.clone();
+            assert_eq!(
+                facts_from_claims(&claims, &map)
+                    .registration_settlement
+                    .as_deref(),
+                expected,
+                "{locality}"
+            );
+        }
+
+        // Other paths, and empty paths that read nothing.
+        let claims = json!({
+            "address": { "locality": "Київ" },
+            "kyiv": { "registration": { "city": "Львів" }, "is_taxpayer": true },
+            "taxpayer": false
+        });
+        let map = ClaimMap {
+            registration_settlement: "kyiv.registration.city".into(),
+            taxpayer: "kyiv.is_taxpayer".into(),
+            ..ClaimMap::default()
+        };
+        assert_eq!(
+            facts_from_claims(&claims, &map),
+            VerifiedFacts {
+                registration_settlement: Some("Львів".into()),
+                taxpayer: Some(true),
+            }
+        );
+        let off = ClaimMap {
+            registration_settlement: String::new(),
+            taxpayer: " ".into(),
+            ..ClaimMap::default()
+        };
+        assert_eq!(facts_from_claims(&claims, &off), VerifiedFacts::default());
+    }
+
+    #[test]
+    fn graphql_facts_take_the_registration_address_only() {
+        let map = ClaimMap::default();
+        let none = json!({});
+        let facts = facts_from_graphql(&graphql_profile(), &none, &map);
+        assert_eq!(facts.registration_settlement.as_deref(), Some("Київ"));
+        assert_eq!(facts.taxpayer, None);
+
+        // A factual address alone says nothing of the registration.
+        let factual_only = json!({ "addresses": [
+            { "type": "FACTUAL", "settlementName": "Київ" },
+            { "type": "REGISTRATION", "settlementName": "  " }
+        ] });
+        assert_eq!(
+            facts_from_graphql(&factual_only, &none, &map),
+            VerifiedFacts::default()
+        );
+        let elsewhere = json!({ "addresses": [
+            { "type": "FACTUAL", "settlementName": "Київ" },
+            { "type": "REGISTRATION", "settlementName": null },
+            { "type": "REGISTRATION", "settlementName": "Ірпінь" }
+        ] });
+        let facts = facts_from_graphql(&elsewhere, &json!({ "taxpayer": true }), &map);
+        assert_eq!(facts.registration_settlement.as_deref(), Some("Ірпінь"));
+        assert_eq!(facts.taxpayer, Some(true), "from the ID token's claims");
+        assert_eq!(
+            facts_from_graphql(&Value::Null, &Value::Null, &map),
+            VerifiedFacts::default()
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod commission;
 pub mod content;
 pub mod delivery;
 pub mod election;
+pub mod eligibility;
 pub mod estimate;
 pub mod expertise;
 pub mod geocoding;

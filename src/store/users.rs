@@ -239,3 +239,26 @@ pub async fn with_photo<C: ConnectionTrait>(
         .await?;
     Ok(found.into_iter().collect())
 }
+
+/// Records what Kyiv ID verified about the person (the settlement of their registration, the
+/// taxpayer flag) as of `now`, replacing what an earlier sign-in recorded: `None` is "the
+/// provider no longer says".
+pub async fn record_verified_claims<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    settlement: Option<&str>,
+    taxpayer: Option<bool>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    User::update_many()
+        .col_expr(
+            user::Column::VerifiedSettlement,
+            Expr::value(settlement.map(str::to_owned)),
+        )
+        .col_expr(user::Column::VerifiedTaxpayer, Expr::value(taxpayer))
+        .col_expr(user::Column::VerifiedClaimsAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

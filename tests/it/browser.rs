@@ -65,6 +65,7 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         cost_reserve_bp,
         elected,
         expert_review,
+        voter_eligibility,
     } = options;
     let c = city(app).await;
     let kyiv = entities::city::Entity::find()
@@ -144,6 +145,16 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
             .await
             .unwrap();
     }
+    if let Some(rule) = voter_eligibility {
+        let row = entities::budget_session::Entity::find_by_id(session["id"].as_i64().unwrap())
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("the session");
+        let mut row: entities::budget_session::ActiveModel = row.into();
+        row.voter_eligibility = sea_orm::Set(rule.into());
+        row.update(&app.db).await.unwrap();
+    }
     json!({
         "city": "kyiv",
         "password": PASSWORD,
@@ -170,6 +181,8 @@ struct Options {
     elected: bool,
     /// The session has expert review, and `expert` (+380931000020) reviews the category.
     expert_review: bool,
+    /// The session's rule of who may vote (set directly: parameters are locked once started).
+    voter_eligibility: Option<&'static str>,
 }
 
 /// Runs one browser test file against a fresh server with the fixture.
@@ -265,6 +278,18 @@ async fn appeals_decided_by_the_commission() {
         "appeals.test.mjs",
         Options {
             elected: true,
+            ..Options::default()
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eligibility_reason_instead_of_the_vote_button() {
+    run_in(
+        "eligibility.test.mjs",
+        Options {
+            voter_eligibility: Some("registered"),
             ..Options::default()
         },
     )

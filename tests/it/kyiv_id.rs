@@ -37,7 +37,7 @@ const CLIENT_SECRET: &str = "hromada-test-secret";
 const CALLBACK: &str = "/api/v1/auth/kyiv-id/callback";
 
 /// A browser: its own cookies, redirects followed by hand.
-fn browser() -> reqwest::Client {
+pub(crate) fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -87,7 +87,7 @@ async fn identities(app: &TestApp) -> Vec<user_identity::Model> {
 // The oidc-provider stand-in
 // ------------------------------------------------------------------------------------------
 
-struct KyivIdStub {
+pub(crate) struct KyivIdStub {
     url: String,
     child: Child,
 }
@@ -165,7 +165,7 @@ impl KyivIdStub {
     }
 
     /// The resident edits their profile at the provider.
-    async fn update_account(&self, account: &str, patch: Value) {
+    pub(crate) async fn update_account(&self, account: &str, patch: Value) {
         let response = reqwest::Client::new()
             .post(format!("{}/__test/accounts/{account}", self.url))
             .json(&patch)
@@ -185,12 +185,14 @@ impl Drop for KyivIdStub {
 
 /// The app, on a port chosen before it starts (the provider must know the exact redirect
 /// URI), with Kyiv ID at the stand-in.
-async fn app_with_stub() -> Option<(TestApp, KyivIdStub)> {
+pub(crate) async fn app_with_stub() -> Option<(TestApp, KyivIdStub)> {
     app_with_stub_and(|_, _| {}).await
 }
 
 /// Like [`app_with_stub`], with more settings: `adjust` gets them and the stand-in's URL.
-async fn app_with_stub_and(adjust: impl Fn(&mut Settings, &str)) -> Option<(TestApp, KyivIdStub)> {
+pub(crate) async fn app_with_stub_and(
+    adjust: impl Fn(&mut Settings, &str),
+) -> Option<(TestApp, KyivIdStub)> {
     if !KyivIdStub::available() {
         return None;
     }
@@ -226,7 +228,7 @@ fn enable(settings: &mut Settings, issuer: &str) {
 
 /// Walks a browser from `start` (a path on the app) through the provider's login and consent
 /// pages as `account`, and returns the app's answer on the callback.
-async fn sign_in_via(
+pub(crate) async fn sign_in_via(
     app: &TestApp,
     browser: &reqwest::Client,
     start: &str,
@@ -271,7 +273,7 @@ async fn callback_url(app: &TestApp, browser: &reqwest::Client, start: &str, acc
     panic!("the provider never sent the browser back");
 }
 
-async fn sign_in(app: &TestApp, account: &str) -> (reqwest::Client, reqwest::Response) {
+pub(crate) async fn sign_in(app: &TestApp, account: &str) -> (reqwest::Client, reqwest::Response) {
     let browser = browser();
     let response = sign_in_via(app, &browser, "/api/v1/auth/kyiv-id/start", account, "uk").await;
     (browser, response)
@@ -290,7 +292,7 @@ async fn password_browser(app: &TestApp, login: &str) -> reqwest::Client {
     browser
 }
 
-async fn me(app: &TestApp, browser: &reqwest::Client) -> Value {
+pub(crate) async fn me(app: &TestApp, browser: &reqwest::Client) -> Value {
     let response = browser
         .get(app.url("/api/v1/auth/session"))
         .send()
@@ -740,11 +742,11 @@ async fn jwks_none_without_userinfo_is_refused_at_start() {
 }
 
 /// Kyiv ID's profile API, answering `profile(id)` in its shape.
-async fn graphql_server() -> wiremock::MockServer {
+pub(crate) async fn graphql_server() -> wiremock::MockServer {
     wiremock::MockServer::start().await
 }
 
-fn graphql_profile() -> Value {
+pub(crate) fn graphql_profile() -> Value {
     json!({
         "name": { "lastName": "Косач", "firstName": "Лариса", "middleName": "Петрівна" },
         "birthday": { "date": "1971-02-25" },
@@ -764,7 +766,7 @@ fn graphql_profile() -> Value {
     })
 }
 
-fn graphql(settings: &mut Settings, url: &str) {
+pub(crate) fn graphql(settings: &mut Settings, url: &str) {
     settings.kyiv_id.profile = KyivIdProfile::Graphql;
     settings.kyiv_id.graphql_url = format!("{url}/graphql");
 }

@@ -10,6 +10,7 @@ mod cli;
 mod deploy;
 mod directory;
 mod elections;
+mod eligibility;
 mod email;
 mod expertise;
 mod faults;

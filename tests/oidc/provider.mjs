@@ -148,7 +148,9 @@ function configuration(signingJwk) {
     scopes: ['openid', 'profile', 'email', 'phone', 'address'],
     claims: {
       openid: ['sub'],
-      profile: ['family_name', 'given_name', 'middle_name', 'birthdate'],
+      // `taxpayer` (boolean, Kyiv ID's own claim: pays taxes to the city's budget) is released
+      // only when a test sets it on an account.
+      profile: ['family_name', 'given_name', 'middle_name', 'birthdate', 'taxpayer'],
       email: ['email', 'email_verified'],
       phone: ['phone_number', 'phone_number_verified'],
       address: ['address'],

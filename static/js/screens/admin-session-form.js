@@ -258,6 +258,7 @@ export function parametersEditor(p) {
     field({ label: t('adm-param-vote-withdrawal'), name: 'vote_withdrawal', type: 'checkbox', value: p.vote_withdrawal, hint: t('adm-param-vote-withdrawal-hint') }),
     field({ label: t('adm-param-one-per-category'), name: 'one_vote_per_category', type: 'checkbox', value: p.one_vote_per_category ?? false, hint: t('adm-param-one-per-category-hint') }),
     field({ label: t('adm-param-expert-review'), name: 'expert_review', type: 'checkbox', value: p.expert_review ?? false, hint: t('adm-param-expert-review-hint') }),
+    field({ label: t('adm-param-voter-eligibility'), name: 'voter_eligibility', type: 'select', value: p.voter_eligibility ?? 'any', hint: t('adm-param-voter-eligibility-hint'), options: VOTER_ELIGIBILITY.map((e) => [e, eligibilityLabel(e)]) }),
     field({ label: t('adm-param-cost-reserve'), name: 'cost_reserve_percent', value: p.cost_reserve_percent ?? '0', required: true, hint: t('adm-param-cost-reserve-hint'), attrs: { inputmode: 'decimal', class: 'short' } }),
     field({ label: t('adm-param-appeal-days'), name: 'appeal_days', type: 'number', value: p.appeal_days ?? 7, required: true, hint: t('adm-param-appeal-days-hint'), attrs: { min: 0, max: 60, step: 1 } }),
     required,
@@ -274,6 +275,7 @@ export function parametersEditor(p) {
       vote_withdrawal: v('vote_withdrawal').checked,
       one_vote_per_category: v('one_vote_per_category').checked,
       expert_review: v('expert_review').checked,
+      voter_eligibility: v('voter_eligibility').value,
       cost_reserve_percent: v('cost_reserve_percent').value.replace(/[\s%]/g, '').replace(',', '.'),
       appeal_days: intOrNull(v('appeal_days').value),
       required_fields: required.read(),
@@ -282,6 +284,11 @@ export function parametersEditor(p) {
   };
   return box;
 }
+
+/** Who may vote online (`voter_eligibility`): the session's rules, judged from Kyiv ID's data. */
+const VOTER_ELIGIBILITY = ['any', 'registered', 'registered_or_taxpayer'];
+
+function eligibilityLabel(rule) { return t(`adm-eligibility-${rule.replaceAll('_', '-')}`); }
 
 /** The parameters as a list of facts (for observers and started sessions). */
 export function parameterFacts(p) {
@@ -295,6 +302,7 @@ export function parameterFacts(p) {
     [t('adm-param-vote-withdrawal'), p.vote_withdrawal ? t('yes') : t('no')],
     [t('adm-param-one-per-category'), p.one_vote_per_category ? t('yes') : t('no')],
     [t('adm-param-expert-review'), p.expert_review ? t('yes') : t('no')],
+    [t('adm-param-voter-eligibility'), eligibilityLabel(p.voter_eligibility ?? 'any')],
     [t('adm-param-cost-reserve'), percentText(p.cost_reserve_percent ?? '0')],
     [t('adm-param-appeal-days'), String(p.appeal_days ?? 7)],
     [t('adm-param-required-fields'), p.required_fields.map((f) => label('field', f)).join(', ') || '—'],

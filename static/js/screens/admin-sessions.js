@@ -55,7 +55,7 @@ function back(ctx) {
 
 const DEFAULT_PARAMETERS = {
   votes_per_voter: 5, min_voter_age: 14, min_author_age: 18, results_rule: 'greedy', min_votes_to_win: null,
-  show_counts: 'live', vote_withdrawal: false, cost_reserve_percent: '0', one_vote_per_category: false, appeal_days: 7, expert_review: false, required_fields: ['last_name', 'first_name', 'birth_date', 'phone'],
+  show_counts: 'live', vote_withdrawal: false, cost_reserve_percent: '0', one_vote_per_category: false, appeal_days: 7, expert_review: false, voter_eligibility: 'any', required_fields: ['last_name', 'first_name', 'birth_date', 'phone'],
   registration_methods: ['password'],
 };
 

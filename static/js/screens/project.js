@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.js';
 import { t, pick, label, money, number, dateTime, date, percentText } from '../i18n.js';
 import { h, replace, field, ask, dialog, tabs, badge, announce, problemBox, useStyle } from '../dom.js';
 import { currentSession } from './public.js';
-import { statusBadge, nameOf } from '../projects.js';
+import { statusBadge, nameOf, ineligibleNote } from '../projects.js';
 import { loadExpertise, expertiseSection } from './expertise.js';
 
 const PAGE_SIZE = 12;
@@ -422,7 +422,7 @@ async function drawVote(state, box, { ballot: known, message, error } = {}) {
   if (error?.code === 'vote-profile-incomplete' || error?.code === 'vote-too-young') {
     status.append(h('p', {}, h('a', { href: ctx.path('/me') }, t('project-page-vote-profile'))));
   }
-  const remaining = voted || ballot.remaining > 0 ? h('p', { class: 'vote-remaining' },
+  const remaining = voted || (ballot.remaining > 0 && !ballot.ineligible) ? h('p', { class: 'vote-remaining' },
     t('project-page-vote-remaining', { remaining: ballot.remaining, total: ballot.votes_per_voter })) : null;
   const actions = [];
   if (voted) {
@@ -430,6 +430,9 @@ async function drawVote(state, box, { ballot: known, message, error } = {}) {
     if (ballot.withdrawal && ballot.channel !== 'paper') {
       actions.push(h('button', { type: 'button', class: 'btn danger', onclick: (ev) => withdraw(state, box, ev.currentTarget) }, t('project-page-vote-withdraw')));
     }
+  } else if (ballot.ineligible) {
+    // The session's rule of who may vote keeps this resident out: the reason, not the button.
+    actions.push(ineligibleNote(ctx, ballot.ineligible));
   } else if (ballot.remaining > 0) {
     if (ctx.user.missing_fields?.length) {
       actions.push(h('p', { class: 'warning' }, t('project-page-vote-profile-missing'), ' ',

@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.js';
 import { t, label, pick, money, dateTime, percentText } from '../i18n.js';
 import { h, field, form, ask, announce, problemBox, useStyle, uid, setFlash, takeFlash } from '../dom.js';
 import { currentSession } from './public.js';
-import { statusBadge } from '../projects.js';
+import { statusBadge, ineligibleNote } from '../projects.js';
 import { addressField } from './resident-address.js';
 
 const STYLE = '/css/resident.css';
@@ -613,7 +613,9 @@ export async function myVotes(ctx) {
     h('div', { class: 'stat' }, h('span', { class: 'stat-value' }, String(ballot.votes_per_voter)), h('span', { class: 'stat-label' }, t('myvotes-total', { count: ballot.votes_per_voter })))));
 
   if (ballot.channel === 'paper') parts.push(h('p', { class: 'notice' }, t('myvotes-paper')));
-  if (votingOpen && ballot.remaining > 0 && ballot.channel !== 'paper') {
+  if (ballot.ineligible && ballot.channel !== 'paper' && votingOpen) {
+    parts.push(ineligibleNote(ctx, ballot.ineligible));
+  } else if (votingOpen && ballot.remaining > 0 && ballot.channel !== 'paper') {
     parts.push(h('p', { class: 'actions' }, h('a', { class: 'btn primary', href: ctx.path('/projects') }, t('myvotes-go-vote'))));
   } else if (!votingOpen) {
     parts.push(h('p', { class: 'notice' }, stage === 'submission' || stage === 'review' || session.now.kind === 'not_started'
