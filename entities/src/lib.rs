@@ -22,6 +22,7 @@ pub mod election_ballot;
 pub mod election_stage;
 pub mod election_vote;
 pub mod email_token;
+pub mod endorsement;
 pub mod geocoding_provider;
 pub mod geocoding_setting;
 pub mod login_failure;

@@ -18,6 +18,7 @@ mod m20261123_000010_geocoding;
 mod m20261206_000011_cost_reserve;
 mod m20261206_000012_vote_per_category;
 mod m20261206_000013_results_approval;
+mod m20261206_000014_endorsements;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_cost_reserve::Migration),
             Box::new(m20261206_000012_vote_per_category::Migration),
             Box::new(m20261206_000013_results_approval::Migration),
+            Box::new(m20261206_000014_endorsements::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod catalog;
 pub mod city;
 pub mod elections;
+pub mod endorsements;
 pub mod estimates;
 pub mod geocoding;
 pub mod kyiv_id;
@@ -50,7 +51,8 @@ pub enum ApiTags {
 
 pub type Apis = (
     catalog::CatalogApi,
-    projects::ProjectsApi,
+    // Nested: poem-openapi implements `OpenApi` for tuples of at most 16.
+    (projects::ProjectsApi, endorsements::EndorsementsApi),
     supporters::SupportersApi,
     voting::VotingApi,
     elections::ElectionsApi,
@@ -72,7 +74,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
     OpenApiService::new(
         (
             catalog::CatalogApi,
-            projects::ProjectsApi,
+            (projects::ProjectsApi, endorsements::EndorsementsApi),
             supporters::SupportersApi,
             voting::VotingApi,
             elections::ElectionsApi,

@@ -8,6 +8,7 @@ pub mod city;
 pub mod content;
 pub mod demo;
 pub mod elections;
+pub mod endorsements;
 pub mod estimates;
 pub mod geocoding;
 pub mod kyiv_id;

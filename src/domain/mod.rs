@@ -11,6 +11,7 @@ pub mod commission;
 pub mod content;
 pub mod delivery;
 pub mod election;
+pub mod endorsement;
 pub mod estimate;
 pub mod geocoding;
 pub mod kyiv_id;

@@ -7,6 +7,7 @@ pub mod budget_sessions;
 pub mod catalog;
 pub mod content;
 pub mod elections;
+pub mod endorsements;
 pub mod geocoding;
 pub mod identities;
 pub mod outbox;

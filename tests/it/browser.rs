@@ -64,6 +64,7 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         commission,
         cost_reserve_bp,
         elected,
+        endorsement,
     } = options;
     let c = city(app).await;
     let kyiv = entities::city::Entity::find()
@@ -125,6 +126,9 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         row.cost_reserve_bp = sea_orm::Set(cost_reserve_bp);
         row.update(&app.db).await.unwrap();
     }
+    if endorsement {
+        crate::endorsements::into_fixture(app, session["id"].as_i64().unwrap(), c.small).await;
+    }
     json!({
         "city": "kyiv",
         "password": PASSWORD,
@@ -148,6 +152,9 @@ struct Options {
     cost_reserve_bp: i32,
     /// A decided commission election with the first three voters elected.
     elected: bool,
+    /// An endorsement stage (days 16 to 30 of the submission stage) and a minimum of 2 in the
+    /// small pot.
+    endorsement: bool,
 }
 
 /// Runs one browser test file against a fresh server with the fixture.
@@ -231,6 +238,18 @@ async fn kyiv_practice_cost_reserve_and_commission_approval() {
         Options {
             cost_reserve_bp: 2000,
             elected: true,
+            ..Options::default()
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn endorsements_on_the_project_page_and_in_moderation() {
+    run_in(
+        "endorsements.test.mjs",
+        Options {
+            endorsement: true,
             ..Options::default()
         },
     )

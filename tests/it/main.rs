@@ -10,6 +10,7 @@ mod deploy;
 mod directory;
 mod elections;
 mod email;
+mod endorsements;
 mod faults;
 mod geocoding;
 mod http;
