@@ -87,3 +87,25 @@ test('the author cannot endorse; the moderator sees the minimum and is refused b
   noErrors(page);
   await page.context().close();
 });
+
+test('the admin session form offers the endorsement stage and the pot minimum', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await signIn(page, FIXTURE.admin, FIXTURE.password);
+  // A new session: the stage is optional and off; a pot asks for no endorsements.
+  await page.goto(city('/admin/sessions?new=1'));
+  const include = page.getByLabel('Є етап «Збір підписів підтримки»');
+  await include.waitFor();
+  assert.equal(await include.isChecked(), false);
+  assert.equal(await page.getByLabel('Мінімум підписів підтримки').inputValue(), '0');
+  await include.check();
+  const end = page.getByLabel('Останній день етапу «Збір підписів підтримки»');
+  await end.waitFor();
+  assert.ok(await end.inputValue(), 'the stage gets default dates');
+  await checkA11y(page, 'new session with an endorsement stage');
+  // The fixture session has the stage and its small pot's minimum.
+  await page.goto(city(`/admin/sessions?session=${FIXTURE.session}`));
+  assert.equal(await page.getByLabel('Є етап «Збір підписів підтримки»').isChecked(), true);
+  assert.equal(await page.getByLabel('Мінімум підписів підтримки').first().inputValue(), '2');
+  noErrors(page);
+  await page.context().close();
+});
