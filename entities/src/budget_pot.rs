@@ -26,6 +26,9 @@ pub struct Model {
     pub position: i32,
     /// The most votes one voter may give to projects of this pot, if limited.
     pub max_votes_per_voter: Option<i32>,
+    /// Endorsements a project of this pot needs to be admitted, when the session has an
+    /// endorsement stage (0: none required).
+    pub min_endorsements: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

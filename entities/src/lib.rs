@@ -24,6 +24,7 @@ pub mod election_ballot;
 pub mod election_stage;
 pub mod election_vote;
 pub mod email_token;
+pub mod endorsement;
 pub mod expert_category;
 pub mod expert_conclusion;
 pub mod expert_revision;

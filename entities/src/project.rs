@@ -71,6 +71,12 @@ pub struct Model {
     pub cost_reserve_bp: i32,
     /// That reserve's amount in kopiykas (part of `cost_minor`).
     pub cost_reserve_minor: i64,
+    /// Endorsements of the project, kept with each endorsement and withdrawal in the same
+    /// transaction (the endorsements table is the truth).
+    pub endorsement_count: i64,
+    /// When the project first reached its pot's minimum of endorsements (the author is told
+    /// once).
+    pub endorsements_reached_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

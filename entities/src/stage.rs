@@ -7,6 +7,8 @@ use sea_orm::entity::prelude::*;
 pub enum StageKind {
     #[sea_orm(string_value = "submission")]
     Submission,
+    #[sea_orm(string_value = "endorsement")]
+    Endorsement,
     #[sea_orm(string_value = "review")]
     Review,
     #[sea_orm(string_value = "voting")]

@@ -18,6 +18,7 @@ mod m20261123_000010_geocoding;
 mod m20261206_000011_cost_reserve;
 mod m20261206_000012_vote_per_category;
 mod m20261206_000013_results_approval;
+mod m20261206_000014_endorsements;
 mod m20261206_000015_expert_review;
 mod m20261206_000016_appeals;
 mod m20261206_000017_eligibility;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_cost_reserve::Migration),
             Box::new(m20261206_000012_vote_per_category::Migration),
             Box::new(m20261206_000013_results_approval::Migration),
+            Box::new(m20261206_000014_endorsements::Migration),
             Box::new(m20261206_000015_expert_review::Migration),
             Box::new(m20261206_000016_appeals::Migration),
             Box::new(m20261206_000017_eligibility::Migration),

@@ -34,6 +34,7 @@ pub struct DirectoryEntry {
 #[oai(rename_all = "snake_case")]
 pub enum StageKindDto {
     Submission,
+    Endorsement,
     Review,
     Voting,
     Results,
@@ -196,6 +197,7 @@ impl From<entities::stage::StageKind> for StageKindDto {
         use entities::stage::StageKind as K;
         match kind {
             K::Submission => Self::Submission,
+            K::Endorsement => Self::Endorsement,
             K::Review => Self::Review,
             K::Voting => Self::Voting,
             K::Results => Self::Results,

@@ -118,6 +118,8 @@ pub struct CategoryOut {
 #[oai(rename_all = "snake_case")]
 pub enum StageKindIo {
     Submission,
+    /// Optional, between submission and review: residents endorse published projects.
+    Endorsement,
     Review,
     Voting,
     Results,
@@ -128,6 +130,7 @@ impl From<StageKindIo> for StageKind {
     fn from(k: StageKindIo) -> Self {
         match k {
             StageKindIo::Submission => StageKind::Submission,
+            StageKindIo::Endorsement => StageKind::Endorsement,
             StageKindIo::Review => StageKind::Review,
             StageKindIo::Voting => StageKind::Voting,
             StageKindIo::Results => StageKind::Results,
@@ -140,6 +143,7 @@ impl From<StageKind> for StageKindIo {
     fn from(k: StageKind) -> Self {
         match k {
             StageKind::Submission => StageKindIo::Submission,
+            StageKind::Endorsement => StageKindIo::Endorsement,
             StageKind::Review => StageKindIo::Review,
             StageKind::Voting => StageKindIo::Voting,
             StageKind::Results => StageKindIo::Results,
@@ -173,6 +177,10 @@ pub struct PotIn {
     /// The most votes one voter gives to this pot's projects (none: only the session's limit).
     #[oai(nullable)]
     pub max_votes_per_voter: Option<i32>,
+    /// Endorsements a project of this pot needs to be admitted to the vote, when the session
+    /// has an endorsement stage; 0 (the default) requires none.
+    #[oai(default)]
+    pub min_endorsements: i32,
 }
 
 #[derive(Debug, Object)]
@@ -184,6 +192,8 @@ pub struct PotOut {
     pub max_project_cost: MoneyText,
     #[oai(nullable)]
     pub max_votes_per_voter: Option<i32>,
+    /// Endorsements a project needs to be admitted (0: none required).
+    pub min_endorsements: i32,
 }
 
 #[derive(Debug, Object)]
@@ -440,6 +450,7 @@ fn pots_in(pots: Vec<PotIn>) -> Vec<PotInput> {
             total: p.total.0,
             max_project_cost: p.max_project_cost.0,
             max_votes_per_voter: p.max_votes_per_voter,
+            min_endorsements: p.min_endorsements,
         })
         .collect()
 }
@@ -519,6 +530,7 @@ fn session_out(v: SessionView, now: DateTime<Utc>) -> BudgetSessionOut {
                 total: money(p.total_minor),
                 max_project_cost: money(p.max_project_cost_minor),
                 max_votes_per_voter: p.max_votes_per_voter,
+                min_endorsements: p.min_endorsements,
             })
             .collect(),
         now: phase,

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod catalog;
 pub mod city;
 pub mod elections;
+pub mod endorsements;
 pub mod estimates;
 pub mod expertise;
 pub mod geocoding;
@@ -53,7 +54,8 @@ pub enum ApiTags {
 /// poem-openapi implements `OpenApi` for tuples of up to 16: related APIs are grouped.
 pub type Apis = (
     catalog::CatalogApi,
-    projects::ProjectsApi,
+    // Nested: poem-openapi implements `OpenApi` for tuples of at most 16.
+    (projects::ProjectsApi, endorsements::EndorsementsApi),
     supporters::SupportersApi,
     voting::VotingApi,
     (elections::ElectionsApi, appeals::AppealsApi),
@@ -76,7 +78,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
     OpenApiService::new(
         (
             catalog::CatalogApi,
-            projects::ProjectsApi,
+            (projects::ProjectsApi, endorsements::EndorsementsApi),
             supporters::SupportersApi,
             voting::VotingApi,
             (elections::ElectionsApi, appeals::AppealsApi),

@@ -11,6 +11,7 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 use super::ApiTags;
 use super::estimates::EstimateLineIn;
 use super::types::{CostReserveOut, Done, MoneyText, request_lang};
+use crate::app::endorsements::Tally;
 use crate::app::estimates::LineInput;
 use crate::app::project_files;
 use crate::app::projects::{self, ListQuery, ProjectDetail, ProjectInput};
@@ -175,6 +176,14 @@ pub struct ProjectSummary {
     /// Votes for it, when its session shows them (live, or once results are published).
     #[oai(nullable)]
     pub votes: Option<i64>,
+    /// Residents' endorsements of it («підписи підтримки»).
+    pub endorsements: i64,
+    /// The endorsements its pot requires for admission when the session has an endorsement
+    /// stage (0: none).
+    pub min_endorsements: i32,
+    /// Whether the signed-in caller has endorsed it; `null` when nobody is signed in.
+    #[oai(nullable)]
+    pub endorsed: Option<bool>,
 }
 
 #[derive(Debug, Object)]
@@ -246,12 +255,16 @@ pub enum Created {
 }
 
 /// A project for lists; its votes when `counts` (the sessions whose counts are shown now) has
-/// its session.
+/// its session; its endorsements as `tally` says.
 fn summary(
     p: &entities::project::Model,
     counts: &std::collections::HashSet<i64>,
+    tally: Tally,
 ) -> ProjectSummary {
     ProjectSummary {
+        endorsements: tally.endorsements,
+        min_endorsements: tally.minimum,
+        endorsed: tally.endorsed,
         votes: counts
             .contains(&p.budget_session_id)
             .then_some(p.vote_count),
@@ -277,7 +290,7 @@ fn project_out(slug: &str, d: ProjectDetail) -> ProjectOut {
     ProjectOut {
         summary: ProjectSummary {
             votes: d.votes,
-            ..summary(p, &Default::default())
+            ..summary(p, &Default::default(), d.endorsements)
         },
         description_html: crate::domain::content::render_markdown(&p.description),
         description: p.description.clone(),
@@ -401,6 +414,7 @@ impl ProjectsApi {
     async fn list(
         &self,
         state: Data<&AppState>,
+        auth: Data<&Auth>,
         slug: Path<String>,
         session: Query<Option<i64>>,
         pot: Query<Option<i64>>,
@@ -418,12 +432,12 @@ impl ProjectsApi {
             session.0, pot.0, category.0, district.0, status.0, q.0, sort.0, seed.0, limit.0,
             offset.0,
         )?;
-        let page = projects::list(&state, &slug, query).await?;
+        let page = projects::list(&state, auth.actor(), &slug, query).await?;
         Ok(Json(ProjectPageOut {
             items: page
                 .items
                 .iter()
-                .map(|p| summary(p, &page.counts))
+                .map(|p| summary(p, &page.counts, page.endorsements.of(p)))
                 .collect(),
             total: page.total,
             limit: page.limit,
@@ -698,7 +712,7 @@ impl ProjectsApi {
                 .items
                 .iter()
                 .map(|p| QueueItem {
-                    summary: summary(p, &page.counts),
+                    summary: summary(p, &page.counts, page.endorsements.of(p)),
                     waiting_seconds: projects::waited(p, now),
                 })
                 .collect(),
@@ -720,7 +734,12 @@ impl ProjectsApi {
         auth: Data<&Auth>,
         slug: Path<String>,
     ) -> Result<Json<Vec<ProjectSummary>>> {
-        let (items, counts) = projects::mine(&state, auth.actor(), &slug).await?;
-        Ok(Json(items.iter().map(|p| summary(p, &counts)).collect()))
+        let (items, counts, marks) = projects::mine(&state, auth.actor(), &slug).await?;
+        Ok(Json(
+            items
+                .iter()
+                .map(|p| summary(p, &counts, marks.of(p)))
+                .collect(),
+        ))
     }
 }

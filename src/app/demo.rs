@@ -237,6 +237,7 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
                 total: money("50000000.00")?,
                 max_project_cost: money("1999999.99")?,
                 max_votes_per_voter: None,
+                min_endorsements: 0,
             },
             NewPot {
                 name_uk: "Великі проєкти".into(),
@@ -245,6 +246,7 @@ pub async fn seed_if_empty(state: &AppState) -> AppResult<Option<Vec<DemoAccount
                 total: money("100000000.00")?,
                 max_project_cost: money("20000000.00")?,
                 max_votes_per_voter: None,
+                min_endorsements: 0,
             },
         ],
     )

@@ -9,6 +9,7 @@ pub mod city;
 pub mod content;
 pub mod demo;
 pub mod elections;
+pub mod endorsements;
 pub mod estimates;
 pub mod expertise;
 pub mod geocoding;

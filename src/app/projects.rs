@@ -57,6 +57,8 @@ pub struct ProjectDetail {
     pub history: Vec<project_history::Model>,
     /// Its votes, when the session shows them now.
     pub votes: Option<i64>,
+    /// Its endorsements, its pot's minimum and whether the caller endorsed it.
+    pub endorsements: super::endorsements::Tally,
 }
 
 fn not_found(id: i64) -> AppError {
@@ -288,7 +290,10 @@ pub(super) async fn editable(
     let period = period_of(&view);
     let open = match status {
         Status::Draft => period == Period::Submission,
-        _ => matches!(period, Period::Submission | Period::Review),
+        _ => matches!(
+            period,
+            Period::Submission | Period::Endorsement | Period::Review
+        ),
     };
     if !open {
         return Err(AppError::new(StatusCode::CONFLICT, "submission-closed"));
@@ -374,8 +379,10 @@ pub async fn change_status(
     if matches!(action, rules::Action::Submit | rules::Action::Resubmit) {
         check_author(state, &view, city_tz(&city), actor.user_id, lang).await?;
     }
-    // Expert review («експертиза»): admitted only on a conclusion that does not block.
+    // The gates of admission: the pot's minimum of endorsements, then expert review
+    // («експертиза»): admitted only on a conclusion that does not block.
     if action == rules::Action::Admit {
+        super::endorsements::admission_gate(&view, &project)?;
         super::expertise::admission_gate(state, &view, &project).await?;
     }
     let txn = state.db.begin().await?;
@@ -525,7 +532,9 @@ async fn detail_of(state: &AppState, project: project::Model) -> AppResult<Proje
     let votes = shown
         .contains(&project.budget_session_id)
         .then_some(project.vote_count);
+    let marks = super::endorsements::marks(state, None, std::slice::from_ref(&project)).await?;
     Ok(ProjectDetail {
+        endorsements: marks.of(&project),
         status: to_domain(project.status),
         cost: Money::from_minor_units(project.cost_minor),
         project,
@@ -553,7 +562,12 @@ pub async fn get(
 ) -> AppResult<ProjectDetail> {
     let city = super::find_city(state, slug).await?;
     let project = find_visible(state, actor, city.id, id).await?;
-    detail_of(state, project).await
+    let mut detail = detail_of(state, project).await?;
+    if let Some(actor) = actor {
+        let mine = store::endorsements::endorsed_by(&state.db, actor.user_id, &[id]).await?;
+        detail.endorsements.endorsed = Some(mine.contains(&id));
+    }
+    Ok(detail)
 }
 
 /// The catalogue's query.
@@ -581,6 +595,8 @@ pub struct ProjectPage {
     pub seed: Option<u32>,
     /// The sessions whose vote counts are shown now.
     pub counts: std::collections::HashSet<i64>,
+    /// The pots' minimums of endorsements and what the caller endorsed.
+    pub endorsements: super::endorsements::Marks,
 }
 
 fn filter_of(city_id: i64, query: &ListQuery) -> AppResult<Filter> {
@@ -618,7 +634,12 @@ fn filter_of(city_id: i64, query: &ListQuery) -> AppResult<Filter> {
 
 /// The public catalogue: filters, a sort, bounded pages. Without a sort the order is a shuffle
 /// that stays the same for one seed.
-pub async fn list(state: &AppState, slug: &str, query: ListQuery) -> AppResult<ProjectPage> {
+pub async fn list(
+    state: &AppState,
+    actor: Option<&Actor>,
+    slug: &str,
+    query: ListQuery,
+) -> AppResult<ProjectPage> {
     let city = super::find_city(state, slug).await?;
     let filter = filter_of(city.id, &query)?;
     let (order, seed) = match query.sort.as_deref() {
@@ -648,6 +669,7 @@ pub async fn list(state: &AppState, slug: &str, query: ListQuery) -> AppResult<P
     let (items, total) = store::projects::page(&state.db, &filter, order, limit, offset).await?;
     let counts =
         super::voting::counts_shown(state, items.iter().map(|p| p.budget_session_id)).await?;
+    let endorsements = super::endorsements::marks(state, actor, &items).await?;
     Ok(ProjectPage {
         items,
         total,
@@ -655,6 +677,7 @@ pub async fn list(state: &AppState, slug: &str, query: ListQuery) -> AppResult<P
         offset,
         seed,
         counts,
+        endorsements,
     })
 }
 
@@ -680,7 +703,7 @@ pub async fn queue(
     status: Status,
     query: ListQuery,
 ) -> AppResult<ProjectPage> {
-    let (city, _) = super::city_for(state, actor, slug, Action::ViewProjectQueue).await?;
+    let (city, actor) = super::city_for(state, actor, slug, Action::ViewProjectQueue).await?;
     if status == Status::Draft {
         return Err(AppError::invalid("status-unknown", "status"));
     }
@@ -697,6 +720,7 @@ pub async fn queue(
         store::projects::page(&state.db, &filter, Order::OldestChange, limit, offset).await?;
     let counts =
         super::voting::counts_shown(state, items.iter().map(|p| p.budget_session_id)).await?;
+    let endorsements = super::endorsements::marks(state, Some(actor), &items).await?;
     Ok(ProjectPage {
         items,
         total,
@@ -704,21 +728,28 @@ pub async fn queue(
         offset,
         seed: None,
         counts,
+        endorsements,
     })
 }
 
-/// The signed-in resident's own projects in the city, drafts included.
+/// The signed-in resident's own projects in the city, drafts included; the sessions whose vote
+/// counts are shown now; the endorsements' marks.
 pub async fn mine(
     state: &AppState,
     actor: Option<&Actor>,
     slug: &str,
-) -> AppResult<(Vec<project::Model>, std::collections::HashSet<i64>)> {
+) -> AppResult<(
+    Vec<project::Model>,
+    std::collections::HashSet<i64>,
+    super::endorsements::Marks,
+)> {
     let actor = actor.ok_or_else(AppError::unauthenticated)?;
     let city = super::find_city(state, slug).await?;
     let items = store::projects::of_author(&state.db, city.id, actor.user_id).await?;
     let counts =
         super::voting::counts_shown(state, items.iter().map(|p| p.budget_session_id)).await?;
-    Ok((items, counts))
+    let endorsements = super::endorsements::marks(state, Some(actor), &items).await?;
+    Ok((items, counts, endorsements))
 }
 
 /// How long a project has waited in its status.

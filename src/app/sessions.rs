@@ -31,6 +31,9 @@ pub struct PotInput {
     pub max_project_cost: String,
     /// The most votes a voter gives to this pot's projects, if limited.
     pub max_votes_per_voter: Option<i32>,
+    /// Endorsements a project needs to be admitted when the session has an endorsement stage
+    /// (0: none).
+    pub min_endorsements: i32,
 }
 
 #[derive(Debug, Clone)]
@@ -232,6 +235,13 @@ fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
                     &format!("pots[{i}].max_votes_per_voter"),
                 ));
             }
+            if !crate::domain::endorsement::minimum_valid(pot.min_endorsements) {
+                return Err(AppError::invalid(
+                    "pot-min-endorsements-invalid",
+                    &format!("pots[{i}].min_endorsements"),
+                )
+                .arg("max", crate::domain::endorsement::MAX_MINIMUM));
+            }
             let name_uk = crate::domain::profile::name(&pot.name_uk)
                 .map_err(|_| AppError::invalid("field-required", &format!("pots[{i}].name.uk")))?;
             let name_en = crate::domain::profile::name(&pot.name_en)
@@ -243,6 +253,7 @@ fn check_pots(pots: &[PotInput]) -> AppResult<Vec<NewPot>> {
                 total,
                 max_project_cost: max,
                 max_votes_per_voter: pot.max_votes_per_voter,
+                min_endorsements: pot.min_endorsements,
             })
         })
         .collect()

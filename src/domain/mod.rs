@@ -13,6 +13,7 @@ pub mod content;
 pub mod delivery;
 pub mod election;
 pub mod eligibility;
+pub mod endorsement;
 pub mod estimate;
 pub mod expertise;
 pub mod geocoding;

@@ -184,6 +184,9 @@ pub enum Period {
     BeforeSubmission,
     /// The submission stage.
     Submission,
+    /// The optional endorsement stage after submission: residents endorse published projects;
+    /// moderation goes on, new projects are no longer submitted.
+    Endorsement,
     /// After submission, before voting: moderation finishes.
     Review,
     Voting,
@@ -198,6 +201,7 @@ impl Period {
             Phase::NotStarted { .. } => Period::BeforeSubmission,
             Phase::Stage { kind, .. } => match kind {
                 StageKind::Submission => Period::Submission,
+                StageKind::Endorsement => Period::Endorsement,
                 StageKind::Review => Period::Review,
                 StageKind::Voting => Period::Voting,
                 StageKind::Results | StageKind::Implementation => Period::AfterVoting,
@@ -206,9 +210,10 @@ impl Period {
         }
     }
 
-    pub const ALL: [Period; 5] = [
+    pub const ALL: [Period; 6] = [
         Period::BeforeSubmission,
         Period::Submission,
+        Period::Endorsement,
         Period::Review,
         Period::Voting,
         Period::AfterVoting,
@@ -219,7 +224,7 @@ impl Period {
     pub fn before_voting(self) -> bool {
         matches!(
             self,
-            Period::BeforeSubmission | Period::Submission | Period::Review
+            Period::BeforeSubmission | Period::Submission | Period::Endorsement | Period::Review
         )
     }
 }
@@ -399,8 +404,12 @@ mod tests {
         const AUTHOR: &[Who] = &[Who::Author];
         const STAFF: &[Who] = &[Who::Moderator, Who::Admin];
         const SUBMISSION: &[Period] = &[Period::Submission];
-        const BEFORE_VOTING: &[Period] =
-            &[Period::BeforeSubmission, Period::Submission, Period::Review];
+        const BEFORE_VOTING: &[Period] = &[
+            Period::BeforeSubmission,
+            Period::Submission,
+            Period::Endorsement,
+            Period::Review,
+        ];
         const AFTER: &[Period] = &[Period::AfterVoting];
         vec![
             (A::Submit, S::Draft, AUTHOR, SUBMISSION, S::OnModeration),
@@ -648,6 +657,10 @@ mod tests {
         assert_eq!(
             Period::of(&stage(StageKind::Submission)),
             Period::Submission
+        );
+        assert_eq!(
+            Period::of(&stage(StageKind::Endorsement)),
+            Period::Endorsement
         );
         assert_eq!(Period::of(&stage(StageKind::Review)), Period::Review);
         assert_eq!(Period::of(&stage(StageKind::Voting)), Period::Voting);

@@ -14,6 +14,8 @@ use chrono_tz::Tz;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StageKind {
     Submission,
+    /// Optional: residents endorse published projects («збір підписів підтримки»).
+    Endorsement,
     Review,
     Voting,
     Results,
@@ -22,8 +24,9 @@ pub enum StageKind {
 
 impl StageKind {
     /// Every kind, in the order a session runs through them.
-    pub const ORDER: [StageKind; 5] = [
+    pub const ORDER: [StageKind; 6] = [
         StageKind::Submission,
+        StageKind::Endorsement,
         StageKind::Review,
         StageKind::Voting,
         StageKind::Results,
@@ -34,6 +37,7 @@ impl StageKind {
     pub fn code(self) -> &'static str {
         match self {
             StageKind::Submission => "submission",
+            StageKind::Endorsement => "endorsement",
             StageKind::Review => "review",
             StageKind::Voting => "voting",
             StageKind::Results => "results",
@@ -46,9 +50,9 @@ impl StageKind {
         Self::ORDER.into_iter().find(|kind| kind.code() == code)
     }
 
-    /// Whether every session must have this stage (all but implementation).
+    /// Whether every session must have this stage (all but endorsement and implementation).
     pub fn is_required(self) -> bool {
-        !matches!(self, StageKind::Implementation)
+        !matches!(self, StageKind::Endorsement | StageKind::Implementation)
     }
 
     fn position(self) -> usize {
@@ -352,6 +356,7 @@ mod tests {
             codes,
             [
                 "submission",
+                "endorsement",
                 "review",
                 "voting",
                 "results",
@@ -505,6 +510,45 @@ mod tests {
         for (name, stages, expected) in cases {
             assert_eq!(validate(&stages), Err(expected), "{name}");
         }
+    }
+
+    /// The optional endorsement stage sits between submission and review, and only there.
+    #[test]
+    fn the_endorsement_stage_is_optional_and_between_submission_and_review() {
+        let with_endorsement = vec![
+            stage(Submission, "2027-01-10", "2027-02-28"),
+            stage(Endorsement, "2027-03-01", "2027-03-14"),
+            stage(Review, "2027-03-15", "2027-03-31"),
+            stage(Voting, "2027-04-01", "2027-04-30"),
+            stage(Results, "2027-05-01", "2027-05-15"),
+        ];
+        assert_eq!(validate(&with_endorsement), Ok(()));
+        assert_eq!(validate(&good()), Ok(()), "without it, as before");
+        let mut before_submission = with_endorsement.clone();
+        before_submission.swap(0, 1);
+        assert_eq!(
+            validate(&before_submission),
+            Err(TimelineError::OutOfOrder { kind: Submission })
+        );
+        let after_review = vec![
+            stage(Submission, "2027-01-10", "2027-02-28"),
+            stage(Review, "2027-03-01", "2027-03-14"),
+            stage(Endorsement, "2027-03-15", "2027-03-31"),
+            stage(Voting, "2027-04-01", "2027-04-30"),
+            stage(Results, "2027-05-01", "2027-05-15"),
+        ];
+        assert_eq!(
+            validate(&after_review),
+            Err(TimelineError::OutOfOrder { kind: Endorsement })
+        );
+        let at = local(kyiv(), "2027-03-05T12:00:00");
+        assert!(matches!(
+            phase(&with_endorsement, kyiv(), at),
+            Phase::Stage {
+                kind: Endorsement,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -89,7 +89,9 @@ impl Refusal {
 /// Whether votes are taken in this period of the session.
 pub fn window(period: Period) -> Result<(), Refusal> {
     match period {
-        Period::BeforeSubmission | Period::Submission | Period::Review => Err(Refusal::NotOpenYet),
+        Period::BeforeSubmission | Period::Submission | Period::Endorsement | Period::Review => {
+            Err(Refusal::NotOpenYet)
+        }
         Period::Voting => Ok(()),
         Period::AfterVoting => Err(Refusal::Closed),
     }
@@ -235,6 +237,7 @@ mod tests {
         let expected = [
             (Period::BeforeSubmission, Err(Refusal::NotOpenYet)),
             (Period::Submission, Err(Refusal::NotOpenYet)),
+            (Period::Endorsement, Err(Refusal::NotOpenYet)),
             (Period::Review, Err(Refusal::NotOpenYet)),
             (Period::Voting, Ok(())),
             (Period::AfterVoting, Err(Refusal::Closed)),

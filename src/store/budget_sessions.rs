@@ -23,11 +23,14 @@ pub struct NewPot {
     pub total: Money,
     pub max_project_cost: Money,
     pub max_votes_per_voter: Option<i32>,
+    /// Endorsements a project needs to be admitted (0: none).
+    pub min_endorsements: i32,
 }
 
 pub fn db_kind(kind: StageKind) -> DbStageKind {
     match kind {
         StageKind::Submission => DbStageKind::Submission,
+        StageKind::Endorsement => DbStageKind::Endorsement,
         StageKind::Review => DbStageKind::Review,
         StageKind::Voting => DbStageKind::Voting,
         StageKind::Results => DbStageKind::Results,
@@ -38,6 +41,7 @@ pub fn db_kind(kind: StageKind) -> DbStageKind {
 pub fn domain_kind(kind: DbStageKind) -> StageKind {
     match kind {
         DbStageKind::Submission => StageKind::Submission,
+        DbStageKind::Endorsement => StageKind::Endorsement,
         DbStageKind::Review => StageKind::Review,
         DbStageKind::Voting => StageKind::Voting,
         DbStageKind::Results => StageKind::Results,
@@ -163,6 +167,7 @@ pub async fn replace_pots<C: ConnectionTrait>(
             max_project_cost_minor: Set(pot.max_project_cost.minor_units()),
             position: Set(position as i32),
             max_votes_per_voter: Set(pot.max_votes_per_voter),
+            min_endorsements: Set(pot.min_endorsements),
             ..Default::default()
         }
         .insert(db)

@@ -8,6 +8,7 @@ pub mod budget_sessions;
 pub mod catalog;
 pub mod content;
 pub mod elections;
+pub mod endorsements;
 pub mod expertise;
 pub mod geocoding;
 pub mod identities;

@@ -245,6 +245,7 @@ async fn setup(
             total: Money::from_minor_units(total),
             max_project_cost: Money::from_minor_units(max),
             max_votes_per_voter: Some(i32::try_from(args.votes)?),
+            min_endorsements: 0,
         });
     }
     store::budget_sessions::replace_pots(&txn, session.id, &new_pots).await?;

@@ -66,6 +66,7 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         elected,
         expert_review,
         voter_eligibility,
+        endorsement,
     } = options;
     let c = city(app).await;
     let kyiv = entities::city::Entity::find()
@@ -155,6 +156,9 @@ async fn fixture(app: &TestApp, options: Options) -> Value {
         row.voter_eligibility = sea_orm::Set(rule.into());
         row.update(&app.db).await.unwrap();
     }
+    if endorsement {
+        crate::endorsements::into_fixture(app, session["id"].as_i64().unwrap(), c.small).await;
+    }
     json!({
         "city": "kyiv",
         "password": PASSWORD,
@@ -183,6 +187,9 @@ struct Options {
     expert_review: bool,
     /// The session's rule of who may vote (set directly: parameters are locked once started).
     voter_eligibility: Option<&'static str>,
+    /// An endorsement stage (days 16 to 30 of the submission stage) and a minimum of 2 in the
+    /// small pot.
+    endorsement: bool,
 }
 
 /// Runs one browser test file against a fresh server with the fixture.
@@ -290,6 +297,18 @@ async fn eligibility_reason_instead_of_the_vote_button() {
         "eligibility.test.mjs",
         Options {
             voter_eligibility: Some("registered"),
+            ..Options::default()
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn endorsements_on_the_project_page_and_in_moderation() {
+    run_in(
+        "endorsements.test.mjs",
+        Options {
+            endorsement: true,
             ..Options::default()
         },
     )

@@ -12,6 +12,7 @@ mod directory;
 mod elections;
 mod eligibility;
 mod email;
+mod endorsements;
 mod expertise;
 mod faults;
 mod geocoding;

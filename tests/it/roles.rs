@@ -84,6 +84,8 @@ enum Row {
     ListExpertCategories,
     AssignExpertCategory,
     UnassignExpertCategory,
+    Endorse,
+    WithdrawEndorsement,
     LogoutEverywhere,
 }
 
@@ -126,6 +128,51 @@ async fn failed_email(app: &TestApp, city_id: Option<i64>) -> i64 {
         .await
         .unwrap();
     id
+}
+
+/// A project on moderation in the fixture session, by an author of its own (`login`).
+async fn project_on_moderation(app: &TestApp, kyiv: i64, session: i64, login: &str) -> i64 {
+    use sea_orm::{ActiveModelTrait, Set};
+    let author = app.user(login, PASSWORD, false, &[]).await;
+    let category = entities::category::ActiveModel {
+        city_id: Set(kyiv),
+        name_uk: Set(format!("Категорія {login}")),
+        name_en: Set(format!("Category {login}")),
+        position: Set(0),
+        active: Set(true),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let money = |text: &str| text.parse::<hromada::domain::Money>().unwrap();
+    let project = store::projects::insert(
+        &app.db,
+        store::projects::NewProject {
+            budget_session_id: session,
+            author_id: author,
+            status: entities::project::ProjectStatus::OnModeration,
+            content: store::projects::Content {
+                pot_id: None,
+                category_id: category.id,
+                district_id: None,
+                title: "Сквер".into(),
+                description: "Лавки".into(),
+                address: None,
+                lat: None,
+                lon: None,
+                beneficiaries: None,
+                implementation_notes: None,
+                cost: money("100"),
+                reserve: hromada::domain::estimate::Reserve::from_basis_points(0).unwrap(),
+                reserve_amount: money("0"),
+            },
+        },
+        app.clock.now(),
+    )
+    .await
+    .unwrap();
+    project.id
 }
 
 /// A complaint waiting for the commission, filed by the first user.
@@ -344,6 +391,17 @@ async fn call_for(app: &TestApp, row: Row, cell: usize, kyiv: i64, session: i64)
         Row::UnassignExpertCategory => {
             Call::Delete("/api/v1/cities/kyiv/expert-categories/999999".into())
         }
+        // The fixture session has no endorsement stage: signed-in callers pass the sign-in
+        // check (anyone signed in endorses) and are told so.
+        Row::Endorse | Row::WithdrawEndorsement => {
+            let project = project_on_moderation(app, kyiv, session, &fresh_login(9)).await;
+            let path = format!("/api/v1/cities/kyiv/projects/{project}/endorsement");
+            if matches!(row, Row::Endorse) {
+                Call::Post(path, json!({}))
+            } else {
+                Call::Delete(path)
+            }
+        }
         Row::LogoutEverywhere => Call::Post("/api/v1/auth/logout-everywhere".into(), json!({})),
     }
 }
@@ -396,7 +454,7 @@ async fn every_endpoint_for_every_role() {
 
     use Row::*;
     //                           anon  res  mod  mod2 admin obs  platform
-    let table: [(Row, [u16; 7]); 52] = [
+    let table: [(Row, [u16; 7]); 54] = [
         (Me, [401, 200, 200, 200, 200, 200, 200]),
         (Session, [401, 200, 200, 200, 200, 200, 200]),
         (UpdateMe, [401, 200, 200, 200, 200, 200, 200]),
@@ -448,6 +506,8 @@ async fn every_endpoint_for_every_role() {
         (ListExpertCategories, [401, 403, 403, 403, 200, 200, 200]),
         (AssignExpertCategory, [401, 403, 403, 403, 409, 403, 409]),
         (UnassignExpertCategory, [401, 403, 403, 403, 404, 403, 404]),
+        (Endorse, [401, 409, 409, 409, 409, 409, 409]),
+        (WithdrawEndorsement, [401, 409, 409, 409, 409, 409, 409]),
         // Last: it ends the sessions the rows above use.
         (LogoutEverywhere, [401, 204, 204, 204, 204, 204, 204]),
     ];

@@ -7,9 +7,9 @@ import { t, label, date, pick, percentText } from '../i18n.js';
 import { h, field, uid } from '../dom.js';
 import { nameFields, intOrNull, addDays, daysBetween } from './admin-common.js';
 
-export const SESSION_STAGES = ['submission', 'review', 'voting', 'results', 'implementation'];
-export const OPTIONAL_STAGES = ['implementation'];
-export const SESSION_DAYS = { submission: 30, review: 30, voting: 30, results: 10, implementation: 365 };
+export const SESSION_STAGES = ['submission', 'endorsement', 'review', 'voting', 'results', 'implementation'];
+export const OPTIONAL_STAGES = ['endorsement', 'implementation'];
+export const SESSION_DAYS = { submission: 30, endorsement: 14, review: 30, voting: 30, results: 10, implementation: 365 };
 export const ELECTION_STAGES = ['applications', 'review', 'round1', 'round2', 'results'];
 export const ELECTION_DAYS = { applications: 14, review: 7, round1: 7, round2: 7, results: 3 };
 export const RESULTS_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'greedy-per-cost', 'equalshares/add1'];
@@ -58,7 +58,8 @@ export function stageEditor({ kinds, labelKind, stages, optional = [], defaults,
         const start = startOf(rows.indexOf(row));
         if (start) row.endField.control.value = addDays(start, (defaults?.[kind] || 30) - 1);
       }
-      refresh();
+      // The later stages move with it and keep their lengths.
+      cascade(rows.indexOf(row));
     });
   }
   startField.control.addEventListener('change', () => cascade(-1));
@@ -180,6 +181,7 @@ export function potsEditor(pots) {
         part(field({ label: t('adm-pot-total'), name: 'total', value: p?.total || '', required: true, hint: t('adm-money-hint'), attrs: { inputmode: 'decimal', autocomplete: 'off' } }), 'total'),
         part(field({ label: t('adm-pot-max-cost'), name: 'max_project_cost', value: p?.max_project_cost || '', required: true, hint: t('adm-money-hint'), attrs: { inputmode: 'decimal', autocomplete: 'off' } }), 'max_project_cost')),
       part(field({ label: t('adm-pot-max-votes'), name: 'max_votes_per_voter', type: 'number', value: p?.max_votes_per_voter ?? '', hint: t('adm-pot-max-votes-hint'), attrs: { min: 1, max: 50, step: 1 } }), 'max_votes_per_voter'),
+      part(field({ label: t('endorse-adm-pot-min'), name: 'min_endorsements', type: 'number', value: p?.min_endorsements ?? 0, hint: t('endorse-adm-pot-min-hint'), attrs: { min: 0, max: 1000000, step: 1 } }), 'min_endorsements'),
       h('p', {}, remove));
     remove.addEventListener('click', () => {
       el.remove();
@@ -205,6 +207,7 @@ export function potsEditor(pots) {
       total: moneyText(v('total')),
       max_project_cost: moneyText(v('max_project_cost')),
       max_votes_per_voter: intOrNull(v('max_votes_per_voter')),
+      min_endorsements: intOrNull(v('min_endorsements')) ?? 0,
     };
   });
   return box;

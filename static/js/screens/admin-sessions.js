@@ -135,6 +135,7 @@ function potsTable(pots) {
     [t('adm-pot-total'), (p) => money(p.total)],
     [t('adm-pot-max-cost'), (p) => money(p.max_project_cost)],
     [t('adm-pot-max-votes'), (p) => (p.max_votes_per_voter ? String(p.max_votes_per_voter) : '—')],
+    [t('endorse-adm-pot-min'), (p) => (p.min_endorsements ? String(p.min_endorsements) : '—')],
   ], pots, { empty: t('adm-pots-empty') });
 }
 

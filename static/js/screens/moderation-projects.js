@@ -4,8 +4,9 @@
 
 import { api } from '../api.js';
 import { t, pick, label, money, dateTime, duration, percentText } from '../i18n.js';
-import { h, replace, field, ask, announce, problemBox } from '../dom.js';
+import { h, replace, field, ask, announce, problemBox, badge } from '../dom.js';
 import { statusBadge, nameOf } from '../projects.js';
+import { showsEndorsements, endorsementsText, belowMinimum } from '../endorsements.js';
 import { canAct, query, tabHref, observerNote, pager, facts, renderedHtml, flash, dataTable } from './moderation-util.js';
 
 /** Statuses a queue can show (drafts are their authors' own). */
@@ -60,6 +61,7 @@ async function queue(ctx, q) {
       [t('mod-project-pot'), nameOf(details.get(p.session_id)?.pots, p.pot_id)],
       [t('mod-project-category'), nameOf(ctx.city.categories, p.category_id)],
       [t('mod-project-district'), p.district_id ? nameOf(ctx.city.districts, p.district_id) : t('mod-project-citywide')],
+      [t('endorse-mod-label'), showsEndorsements(details.get(p.session_id), p) ? endorsements(p) : null],
     ], 'mod-facts compact'),
     h('p', { class: 'muted mod-since' }, t('mod-project-id', { id: p.id }), ' · ',
       t('mod-queue-since', { date: dateTime(p.status_changed_at, ctx.city.time_zone) }))));
@@ -138,6 +140,7 @@ async function fillCard(ctx, root, id, notice) {
           [t('mod-project-category'), nameOf(ctx.city.categories, p.category_id)],
           [t('mod-project-district'), p.district_id ? nameOf(ctx.city.districts, p.district_id) : t('mod-project-citywide')],
           [t('mod-project-cost'), money(p.cost)],
+          [t('endorse-mod-label'), showsEndorsements(session, p) ? endorsements(p) : null],
           [t('mod-project-address'), p.address],
           [t('mod-project-beneficiaries'), p.beneficiaries],
           [t('mod-project-notes'), p.implementation_notes],
@@ -152,6 +155,13 @@ async function fillCard(ctx, root, id, notice) {
           h('ul', {}, p.documents.map((f) => h('li', {}, h('a', { href: f.url, target: '_blank', rel: 'noopener' }, f.name))))] : null,
         p.history.length ? [h('h3', {}, t('mod-project-history')), history] : null)));
   if (notice) root.querySelector('[role=status]')?.focus();
+}
+
+/** Endorsements against the pot's minimum, flagged when too few to admit. */
+function endorsements(p) {
+  return belowMinimum(p)
+    ? h('span', { class: 'mod-endorsements' }, endorsementsText(p), ' ', badge(t('endorse-mod-below'), 'warn'))
+    : h('span', { class: 'mod-endorsements' }, endorsementsText(p));
 }
 
 const sessions = new Map();

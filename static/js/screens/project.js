@@ -8,6 +8,8 @@ import { h, replace, field, ask, dialog, tabs, badge, announce, problemBox, useS
 import { currentSession } from './public.js';
 import { statusBadge, nameOf, ineligibleNote } from '../projects.js';
 import { loadExpertise, expertiseSection } from './expertise.js';
+import { showsEndorsements, endorsementsText } from '../endorsements.js';
+import { endorsementBox } from './project-endorsement.js';
 
 const PAGE_SIZE = 12;
 /** The statuses the public catalogue shows, in the order of a project's life. */
@@ -182,7 +184,8 @@ function projectCard(ctx, session, p) {
       h('li', {}, h('span', { class: 'visually-hidden' }, `${t('catalogue-category')}: `), nameOf(ctx.city.categories, p.category_id) || '—'),
       h('li', {}, h('span', { class: 'visually-hidden' }, `${t('catalogue-district')}: `), districtName(ctx, p.district_id)),
       pot ? h('li', {}, h('span', { class: 'visually-hidden' }, `${t('catalogue-pot')}: `), pick(pot.name)) : null),
-    p.votes != null ? h('p', { class: 'card-votes' }, t('catalogue-votes', { count: p.votes })) : null);
+    p.votes != null ? h('p', { class: 'card-votes' }, t('catalogue-votes', { count: p.votes })) : null,
+    showsEndorsements(session, p) ? h('p', { class: 'card-endorsements' }, endorsementsText(p)) : null);
 }
 
 function pager(ctx, qs, page, pages) {
@@ -260,7 +263,7 @@ export async function project(ctx, params) {
     session ? fact(t('catalogue-session'), pick(session.name)) : null);
 
   const aside = h('aside', { class: 'project-aside', 'aria-label': t('project-page-summary') },
-    await voteBox(state), facts);
+    await voteBox(state), endorsementBox(state), facts);
 
   const tabNav = tabs([
     [base, t('project-page-tab-about'), 'about'],
