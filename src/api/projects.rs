@@ -391,7 +391,9 @@ impl ProjectsApi {
     /// The public catalogue. Filters combine; `status` takes several, comma-separated; `q`
     /// searches titles and descriptions. `sort`: `random` (the default: a shuffle that stays
     /// the same for one `seed`), `newest`, `cost_asc`, `cost_desc`, `votes` (with `session`,
-    /// when that session shows its counts).
+    /// when that session shows its counts). A page may be up to `projects.list_cache_ttl_ms`
+    /// (2 s by default) old: an instance answers the same query from memory for that long, so
+    /// a change shows within that time.
     #[oai(
         path = "/cities/:slug/projects",
         method = "get",
@@ -418,7 +420,9 @@ impl ProjectsApi {
             session.0, pot.0, category.0, district.0, status.0, q.0, sort.0, seed.0, limit.0,
             offset.0,
         )?;
-        let page = projects::list(&state, &slug, query).await?;
+        // The same for every caller (nothing of the caller's own): a page answered a moment
+        // ago for the same query is reused (`projects.list_cache_ttl_ms`).
+        let page = crate::app::catalog::public_projects(&state, &slug, query).await?;
         Ok(Json(ProjectPageOut {
             items: page
                 .items

@@ -16,6 +16,7 @@ mod http;
 mod kyiv;
 mod kyiv_id;
 mod lifecycle;
+mod list_cache;
 mod money;
 mod projects;
 mod roles;
