@@ -117,8 +117,8 @@ finish() {
     else
         echo "--- $name: FAILED; the end of $log:"
         tail -n 60 "$log"
-        # libFuzzer's own line: "Test unit written to <path>".
-        input=$(sed -n 's/^Test unit written to //p' "$log" | tail -n 1)
+        # libFuzzer's own line: "artifact_prefix='…'; Test unit written to <path>".
+        input=$(sed -n 's/.*Test unit written to //p' "$log" | tail -n 1)
         if [[ -n $input ]]; then
             echo "--- $name: the failing input is $input; replay it with:"
             echo "    $bin_dir/$name $input"
