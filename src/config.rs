@@ -344,6 +344,14 @@ pub struct ProjectSettings {
     pub max_documents: u32,
     /// Largest document, in bytes.
     pub max_document_bytes: usize,
+    /// How long, in milliseconds, this instance reuses a page of the public catalogue
+    /// (`GET /api/v1/cities/{slug}/projects`) for the same query: under a spike each distinct
+    /// query reaches the database at most once per this time. A change (a moderator's
+    /// decision, a new vote count) shows in the catalogue within this time. `0` turns the cache
+    /// off.
+    pub list_cache_ttl_ms: u64,
+    /// Pages of the public catalogue kept at most (least used ones go first).
+    pub list_cache_capacity: u64,
 }
 
 impl Default for ProjectSettings {
@@ -353,6 +361,8 @@ impl Default for ProjectSettings {
             max_image_bytes: 10 * 1024 * 1024,
             max_documents: 5,
             max_document_bytes: 10 * 1024 * 1024,
+            list_cache_ttl_ms: 2_000,
+            list_cache_capacity: 2_000,
         }
     }
 }

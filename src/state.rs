@@ -27,6 +27,8 @@ pub struct AppState {
     pub stats: crate::app::statistics::StatsCache,
     /// Geocoding provider clients, their answers cache and rate limiters.
     pub geocoder: Arc<crate::geocoding::Geocoder>,
+    /// Pages of the public project catalogue answered a moment ago.
+    pub list_cache: crate::app::catalog::ListCache,
 }
 
 impl AppState {
@@ -46,6 +48,7 @@ impl AppState {
             kyiv_id: KyivId::new(&settings.kyiv_id, &settings.server.public_url)?.map(Arc::new),
             stats: Default::default(),
             geocoder: Arc::new(crate::geocoding::Geocoder::new(&settings.geocoding)?),
+            list_cache: crate::app::catalog::ListCache::new(&settings.projects),
             settings: Arc::new(settings),
         })
     }

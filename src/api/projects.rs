@@ -404,7 +404,9 @@ impl ProjectsApi {
     /// The public catalogue. Filters combine; `status` takes several, comma-separated; `q`
     /// searches titles and descriptions. `sort`: `random` (the default: a shuffle that stays
     /// the same for one `seed`), `newest`, `cost_asc`, `cost_desc`, `votes` (with `session`,
-    /// when that session shows its counts).
+    /// when that session shows its counts). A page may be up to `projects.list_cache_ttl_ms`
+    /// (2 s by default) old: an instance answers the same query from memory for that long, so
+    /// a change shows within that time.
     #[oai(
         path = "/cities/:slug/projects",
         method = "get",
@@ -432,7 +434,9 @@ impl ProjectsApi {
             session.0, pot.0, category.0, district.0, status.0, q.0, sort.0, seed.0, limit.0,
             offset.0,
         )?;
-        let page = projects::list(&state, auth.actor(), &slug, query).await?;
+        // One page for every caller, reused for a moment (`projects.list_cache_ttl_ms`); the
+        // caller's own marks (what they endorsed) are added on top.
+        let page = crate::app::catalog::public_projects(&state, auth.actor(), &slug, query).await?;
         Ok(Json(ProjectPageOut {
             items: page
                 .items

@@ -20,6 +20,7 @@ mod http;
 mod kyiv;
 mod kyiv_id;
 mod lifecycle;
+mod list_cache;
 mod money;
 mod projects;
 mod roles;

@@ -397,6 +397,9 @@ pub async fn try_spawn_on(
     settings.outbox.poll_interval_ms = 50;
     settings.outbox.backoff_base_ms = 100;
     settings.outbox.backoff_cap_ms = 400;
+    // Tests read the catalogue right after changing it; tests/it/list_cache.rs turns the
+    // catalogue's cache on where it checks it.
+    settings.projects.list_cache_ttl_ms = 0;
     adjust(&mut settings);
     let clock = Arc::new(ManualClock::new(Utc::now()));
     let state = build_state(settings.clone(), clock.clone())
