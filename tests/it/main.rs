@@ -19,6 +19,7 @@ mod geocoding;
 mod http;
 mod kyiv;
 mod kyiv_id;
+mod kyiv_session;
 mod lifecycle;
 mod list_cache;
 mod money;
