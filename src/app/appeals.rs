@@ -16,7 +16,6 @@ use crate::domain::profile;
 use crate::domain::project::{Period, Status as ProjectStatus};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, label};
-use crate::mail::{self, Mail};
 use crate::state::AppState;
 use crate::store;
 use crate::store::projects::to_domain;
@@ -218,41 +217,28 @@ pub async fn file(
         json!({ "kind": kind.code(), "subject": subject.code(), "project": filed.project_id }),
     )
     .await?;
+    let title = project
+        .as_ref()
+        .map(|p| p.title.clone())
+        .unwrap_or_default();
     for member in &member_users {
-        let Some(email) = &member.email else { continue };
-        let lang = Lang::negotiate(Some(&member.lang));
-        mail::enqueue(
-            &txn,
-            &state.localizer,
-            Mail {
-                to: email,
-                lang,
-                template: "appeal-filed",
-                args: vec![
-                    (
-                        "kind",
-                        state
-                            .localizer
-                            .get(lang, &label("appeal-kind", kind.code()), &[]),
-                    ),
-                    ("id", filed.id.to_string()),
-                    (
-                        "title",
-                        project
-                            .as_ref()
-                            .map(|p| p.title.clone())
-                            .unwrap_or_default(),
-                    ),
-                    ("url", url(state, &city, filed.id)),
-                ],
-                city_id: Some(city.id),
-            },
-            now,
-        )
+        super::tell(state, &txn, member, "appeal-filed", city.id, |lang| {
+            vec![
+                ("kind", said(state, lang, "appeal-kind", kind.code())),
+                ("id", filed.id.to_string()),
+                ("title", title.clone()),
+                ("url", url(state, &city, filed.id)),
+            ]
+        })
         .await?;
     }
     txn.commit().await?;
     get(state, Some(actor), slug, filed.id).await
+}
+
+/// A label of `kind` for `code` in `lang`.
+fn said(state: &AppState, lang: Lang, kind: &str, code: &str) -> String {
+    state.localizer.get(lang, &label(kind, code), &[])
 }
 
 fn url(state: &AppState, city: &city::Model, id: i64) -> String {
@@ -465,43 +451,16 @@ pub async fn vote(
             json!({ "status": outcome.code(), "effect": effect.code(), "upholds": upholds, "votes": votes.len(), "members": members.len() }),
         )
         .await?;
-        if let Some(filer) = &filer
-            && let Some(email) = &filer.email
-        {
-            let lang = Lang::negotiate(Some(&filer.lang));
-            mail::enqueue(
-                &txn,
-                &state.localizer,
-                Mail {
-                    to: email,
-                    lang,
-                    template: "appeal-decided",
-                    args: vec![
-                        (
-                            "kind",
-                            state
-                                .localizer
-                                .get(lang, &label("appeal-kind", kind.code()), &[]),
-                        ),
-                        ("id", found.id.to_string()),
-                        (
-                            "status",
-                            state
-                                .localizer
-                                .get(lang, &label("appeal-status", outcome.code()), &[]),
-                        ),
-                        (
-                            "effect",
-                            state
-                                .localizer
-                                .get(lang, &label("appeal-effect", effect.code()), &[]),
-                        ),
-                        ("url", url(state, &city, found.id)),
-                    ],
-                    city_id: Some(city.id),
-                },
-                now,
-            )
+        if let Some(filer) = &filer {
+            super::tell(state, &txn, filer, "appeal-decided", city.id, |lang| {
+                vec![
+                    ("kind", said(state, lang, "appeal-kind", kind.code())),
+                    ("id", found.id.to_string()),
+                    ("status", said(state, lang, "appeal-status", outcome.code())),
+                    ("effect", said(state, lang, "appeal-effect", effect.code())),
+                    ("url", url(state, &city, found.id)),
+                ]
+            })
             .await?;
         }
     }

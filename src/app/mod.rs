@@ -78,3 +78,33 @@ pub(crate) async fn audit<C: ConnectionTrait>(
     .await?;
     Ok(())
 }
+
+/// E-mails `template` to `user`, if they have an address, in their language (`args` are made
+/// in it), in the caller's transaction.
+pub(crate) async fn tell<C: ConnectionTrait>(
+    state: &AppState,
+    db: &C,
+    user: &entities::user::Model,
+    template: &'static str,
+    city_id: i64,
+    args: impl Fn(crate::i18n::Lang) -> Vec<(&'static str, String)>,
+) -> AppResult<()> {
+    let Some(email) = &user.email else {
+        return Ok(());
+    };
+    let lang = crate::i18n::Lang::negotiate(Some(&user.lang));
+    crate::mail::enqueue(
+        db,
+        &state.localizer,
+        crate::mail::Mail {
+            to: email,
+            lang,
+            template,
+            args: args(lang),
+            city_id: Some(city_id),
+        },
+        state.clock.now(),
+    )
+    .await?;
+    Ok(())
+}

@@ -501,27 +501,16 @@ async fn notify<C: sea_orm::ConnectionTrait>(
         city.slug,
     );
     for user in users {
-        let Some(email) = &user.email else { continue };
-        let lang = crate::i18n::Lang::negotiate(Some(&user.lang));
-        let mut all = args.clone();
-        let name = match lang {
-            crate::i18n::Lang::Uk => &city.name_uk,
-            crate::i18n::Lang::En => &city.name_en,
-        };
-        all.push(("city", name.clone()));
-        all.push(("url", url.clone()));
-        crate::mail::enqueue(
-            db,
-            &state.localizer,
-            crate::mail::Mail {
-                to: email,
-                lang,
-                template,
-                args: all,
-                city_id: Some(city.id),
-            },
-            state.clock.now(),
-        )
+        super::tell(state, db, user, template, city.id, |lang| {
+            let name = match lang {
+                crate::i18n::Lang::Uk => &city.name_uk,
+                crate::i18n::Lang::En => &city.name_en,
+            };
+            let mut all = args.clone();
+            all.push(("city", name.clone()));
+            all.push(("url", url.clone()));
+            all
+        })
         .await?;
     }
     Ok(())
