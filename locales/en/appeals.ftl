@@ -77,3 +77,5 @@ email-results-approval-decided-body =
     }
 
     Results: { $url }
+problem-appeal-own-case = Not in one's own case
+    .detail = A commission member does not vote on their own appeal or complaint, nor on one about their own project.

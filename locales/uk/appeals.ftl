@@ -77,3 +77,5 @@ email-results-approval-decided-body =
     }
 
     Підсумки: { $url }
+problem-appeal-own-case = Не у власній справі
+    .detail = Член комісії не голосує щодо власного звернення чи звернення про власний проєкт.

@@ -267,11 +267,17 @@ async fn views(
         .map(|u| (u.id, super::projects::public_name(u)))
         .collect();
     let project_ids: Vec<i64> = rows.iter().filter_map(|a| a.project_id).collect();
-    let titles: HashMap<i64, String> = store::projects::find_many(&state.db, &project_ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.title))
-        .collect();
+    // A project's title while the public may see the project (not once it is withdrawn), and
+    // its author, who may not vote on it.
+    let projects: HashMap<i64, (Option<String>, i64)> =
+        store::projects::find_many(&state.db, &project_ids)
+            .await?
+            .into_iter()
+            .map(|p| {
+                let title = to_domain(p.status).is_public().then_some(p.title);
+                (p.id, (title, p.author_id))
+            })
+            .collect();
     let mut by_appeal: HashMap<i64, Vec<MemberVote>> = HashMap::new();
     for v in votes {
         by_appeal.entry(v.appeal_id).or_default().push(MemberVote {
@@ -285,17 +291,21 @@ async fn views(
     rows.into_iter()
         .map(|a| {
             let (kind, subject, status) = codes(&a)?;
+            let project = a.project_id.and_then(|id| projects.get(&id));
+            let party = reader.is_some_and(|r| {
+                r.user_id == a.filer_id || project.is_some_and(|(_, author)| *author == r.user_id)
+            });
             let is_member = reader.is_some_and(|r| members.contains(&r.user_id));
             Ok(AppealView {
                 kind,
                 subject,
                 status,
                 effect: a.effect.as_deref().and_then(Effect::from_code),
-                project_title: a.project_id.and_then(|id| titles.get(&id).cloned()),
+                project_title: project.and_then(|(title, _)| title.clone()),
                 members: members.len(),
                 votes: by_appeal.remove(&a.id).unwrap_or_default(),
                 mine: reader.is_some_and(|r| r.user_id == a.filer_id),
-                may_vote: is_member && status == Status::Pending,
+                may_vote: is_member && !party && status == Status::Pending,
                 appeal: a,
             })
         })
@@ -355,23 +365,29 @@ pub async fn vote(
             .map_err(|_| AppError::invalid("field-too-long", "reason").arg("max", REASON_MAX))?,
         None => None,
     };
-    let (_, _, status) = codes(&found)?;
-    rules::may_vote(status, members.contains(&actor.user_id), reason.is_some()).map_err(|err| {
-        match err {
-            rules::VoteRefusal::NotMember => {
-                AppError::new(StatusCode::FORBIDDEN, "commission-only")
-            }
-            rules::VoteRefusal::Decided => AppError::new(StatusCode::CONFLICT, "appeal-decided"),
-            rules::VoteRefusal::ReasonRequired => AppError::invalid("field-required", "reason"),
-        }
-    })?;
-    let reason = reason.unwrap_or_default();
-    let (kind, subject, _) = codes(&found)?;
+    let (kind, subject, status) = codes(&found)?;
     // What the decision may need, read before the transaction (SQLite: one connection).
     let project = match found.project_id {
         Some(pid) => store::projects::find_in_city(&state.db, city.id, pid).await?,
         None => None,
     };
+    let party = found.filer_id == actor.user_id
+        || project
+            .as_ref()
+            .is_some_and(|p| p.author_id == actor.user_id);
+    rules::may_vote(
+        status,
+        members.contains(&actor.user_id),
+        party,
+        reason.is_some(),
+    )
+    .map_err(|err| match err {
+        rules::VoteRefusal::NotMember => AppError::new(StatusCode::FORBIDDEN, "commission-only"),
+        rules::VoteRefusal::OwnCase => AppError::new(StatusCode::FORBIDDEN, "appeal-own-case"),
+        rules::VoteRefusal::Decided => AppError::new(StatusCode::CONFLICT, "appeal-decided"),
+        rules::VoteRefusal::ReasonRequired => AppError::invalid("field-required", "reason"),
+    })?;
+    let reason = reason.unwrap_or_default();
     let period = match &project {
         Some(p) => super::projects::period_of(&super::projects::session_of(state, &city, p).await?),
         None => Period::AfterVoting,
@@ -419,6 +435,8 @@ pub async fn vote(
         store::appeals::decide(&txn, found.id, outcome.code(), effect.code(), now).await?;
         match (effect, &current) {
             (Effect::Reinstated, Some(p)) => {
+                // The commission's word stands over a negative expert conclusion too.
+                overturn_conclusions(&txn, p.id).await?;
                 let comment = state.localizer.get(
                     Lang::Uk,
                     "appeal-reinstated-comment",

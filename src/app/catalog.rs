@@ -145,7 +145,7 @@ pub async fn public_projects(
                 .try_get_with(key, async {
                     super::projects::list(state, None, slug, query)
                         .await
-                        .map(Arc::new)
+                        .map(|page| Arc::new(without_long_texts(page)))
                 })
                 .await
                 .map_err(unshared)?
@@ -160,6 +160,18 @@ pub async fn public_projects(
     let mut own = (*page).clone();
     own.endorsements.mine = Some(mine);
     Ok(Arc::new(own))
+}
+
+/// A page as the cache keeps it: the list shows no descriptions, so a cached page does not
+/// hold them (up to 20,000 characters a project, and the search text besides).
+fn without_long_texts(mut page: ProjectPage) -> ProjectPage {
+    for project in &mut page.items {
+        project.description = String::new();
+        project.search_text = String::new();
+        project.beneficiaries = None;
+        project.implementation_notes = None;
+    }
+    page
 }
 
 /// The error of a load that other requests waited for too: each of them answers with it.

@@ -74,10 +74,14 @@ async fn review_of<C: ConnectionTrait>(
     })
 }
 
-/// Under review: under moderation while the session's submission or review lasts.
+/// Under review: under moderation while the session's submission, endorsement or review stage
+/// lasts (while moderation does).
 fn in_review(project: &project::Model, view: &SessionView) -> bool {
     project.status == ProjectStatus::OnModeration
-        && matches!(period_of(view), Period::Submission | Period::Review)
+        && matches!(
+            period_of(view),
+            Period::Submission | Period::Endorsement | Period::Review
+        )
 }
 
 /// The admission gate, for `projects::change_status` before it admits a project.

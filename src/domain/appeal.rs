@@ -102,7 +102,8 @@ impl Status {
 /// What a decision changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Effect {
-    /// The rejected project was admitted to the vote.
+    /// The rejected project was admitted to the vote: the commission's decision stands over
+    /// the admission gates, and a negative expert conclusion on it is overturned with it.
     Reinstated,
     /// The expert conclusion no longer keeps the project from the vote.
     ConclusionOverturned,
@@ -203,16 +204,29 @@ pub fn may_complain(members: usize, subject: Subject) -> Result<(), FilingRefusa
 pub enum VoteRefusal {
     #[error("only the commission's members vote")]
     NotMember,
+    #[error(
+        "a member does not vote on an appeal or complaint of their own or on their own project"
+    )]
+    OwnCase,
     #[error("already decided")]
     Decided,
     #[error("a reason is required")]
     ReasonRequired,
 }
 
-/// Whether a person may record (or change) a vote on an appeal in `status`.
-pub fn may_vote(status: Status, is_member: bool, has_reason: bool) -> Result<(), VoteRefusal> {
+/// Whether a person may record (or change) a vote on an appeal in `status`; `party`: they
+/// filed it or wrote the project it is about.
+pub fn may_vote(
+    status: Status,
+    is_member: bool,
+    party: bool,
+    has_reason: bool,
+) -> Result<(), VoteRefusal> {
     if !is_member {
         return Err(VoteRefusal::NotMember);
+    }
+    if party {
+        return Err(VoteRefusal::OwnCase);
     }
     if status != Status::Pending {
         return Err(VoteRefusal::Decided);
@@ -371,16 +385,23 @@ mod tests {
 
     #[test]
     fn members_vote_with_reasons_until_decided() {
-        assert_eq!(may_vote(Status::Pending, true, true), Ok(()));
+        assert_eq!(may_vote(Status::Pending, true, false, true), Ok(()));
         assert_eq!(
-            may_vote(Status::Pending, false, true),
+            may_vote(Status::Pending, false, true, true),
             Err(VoteRefusal::NotMember)
         );
+        assert_eq!(
+            may_vote(Status::Pending, true, true, true),
+            Err(VoteRefusal::OwnCase)
+        );
         for decided in [Status::Upheld, Status::Dismissed] {
-            assert_eq!(may_vote(decided, true, true), Err(VoteRefusal::Decided));
+            assert_eq!(
+                may_vote(decided, true, false, true),
+                Err(VoteRefusal::Decided)
+            );
         }
         assert_eq!(
-            may_vote(Status::Pending, true, false),
+            may_vote(Status::Pending, true, false, false),
             Err(VoteRefusal::ReasonRequired)
         );
     }

@@ -251,6 +251,34 @@ async fn a_rejection_appealed_and_upheld_by_a_majority_readmits_the_project() {
     assert_eq!(audits(&app, "appeal.vote").await, 3);
     assert_eq!(audits(&app, "appeal.filed").await, 1);
 
+    // Nobody judges their own case: a member's own complaint is for the others to decide.
+    let own = id_of(
+        members[2]
+            .0
+            .post(
+                APPEALS,
+                &json!({ "kind": "complaint", "subject": "review", "session_id": session_id(&app).await, "body": "Черга модерації стоїть" }),
+            )
+            .await,
+    )
+    .await;
+    problem(
+        vote(&members[2].0, own, true, "Так").await,
+        403,
+        "appeal-own-case",
+    )
+    .await;
+    let seen: Value = members[2]
+        .0
+        .get(&format!("{APPEALS}/{own}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(seen["may_vote"], false, "{seen}");
+    assert_eq!(seen["mine"], true);
+    assert_eq!(vote(&members[0].0, own, true, "Так").await.status(), 200);
+
     // Decided: no more votes.
     problem(
         vote(&members[2].0, appeal_id, false, "Запізно").await,
