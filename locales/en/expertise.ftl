@@ -56,3 +56,5 @@ email-expert-revision-body =
     The author has revised the project “{ $title }” in answer to your conclusion. The final conclusion (round 2) is needed.
 
     Project page: { $url }
+problem-expert-own-project = Not one's own project
+    .detail = An expert gives no conclusion on a project they wrote.

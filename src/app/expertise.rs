@@ -106,6 +106,7 @@ fn conclude_error(err: ConcludeError) -> AppError {
         ConcludeError::NotYourCategory => {
             AppError::new(StatusCode::FORBIDDEN, "expert-category-not-assigned")
         }
+        ConcludeError::OwnProject => AppError::new(StatusCode::FORBIDDEN, "expert-own-project"),
         ConcludeError::NotInReview => {
             AppError::new(StatusCode::CONFLICT, "expertise-not-in-review")
         }
@@ -184,6 +185,7 @@ pub async fn conclude(
     let view = session_of(state, &city, &project).await?;
     let categories = store::expertise::categories_of(&state.db, city.id, actor.user_id).await?;
     let review = review_of(&state.db, view.session.expert_review, project.id).await?;
+    rules::not_own(project.author_id == actor.user_id).map_err(conclude_error)?;
     let round = rules::next_round(
         review.state,
         review.review_on,
@@ -507,8 +509,15 @@ pub async fn queue(
     let categories = store::expertise::categories_of(&state.db, city.id, actor.user_id).await?;
     let sessions = store::expertise::reviewed_sessions(&state.db, city.id).await?;
     let (limit, offset) = page_bounds(limit, offset);
-    let (projects, total) =
-        store::expertise::queue(&state.db, &sessions, &categories, limit, offset).await?;
+    let (projects, total) = store::expertise::queue(
+        &state.db,
+        actor.user_id,
+        &sessions,
+        &categories,
+        limit,
+        offset,
+    )
+    .await?;
     let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
     let revised = store::expertise::revised_among(&state.db, &ids).await?;
     let items = projects

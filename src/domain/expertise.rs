@@ -107,12 +107,23 @@ pub enum ConcludeError {
     ReviewOff,
     #[error("the project's category is not the expert's")]
     NotYourCategory,
+    #[error("an expert does not review their own project")]
+    OwnProject,
     #[error("the project is not under review")]
     NotInReview,
     #[error("the round-1 conclusion is given; round 2 follows the author's revision")]
     AlreadyConcluded,
     #[error("the final conclusion is given")]
     AlreadyFinal,
+}
+
+/// An expert does not review a project they wrote.
+pub fn not_own(is_author: bool) -> Result<(), ConcludeError> {
+    if is_author {
+        Err(ConcludeError::OwnProject)
+    } else {
+        Ok(())
+    }
 }
 
 /// The round the expert's conclusion would be: `review_on` (the session's flag), `covers` (the
@@ -394,6 +405,8 @@ mod tests {
     fn the_path_through_both_rounds() {
         let mut state = State::Awaiting;
         assert_eq!(next_round(state, true, true, true), Ok(Round::First));
+        assert_eq!(not_own(false), Ok(()));
+        assert_eq!(not_own(true), Err(ConcludeError::OwnProject));
         assert_eq!(admission(true, state), Err(GateError::Missing));
         state = State::of(Some(given(false, true)), false, None);
         assert_eq!(admission(true, state), Err(GateError::Negative));

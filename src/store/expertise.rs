@@ -256,10 +256,12 @@ pub async fn reviewed_sessions<C: ConnectionTrait>(
         .await
 }
 
-/// The expert's queue: projects under moderation in `sessions`, of `categories`, that await a
-/// conclusion (none yet, or a revision without its round 2), longest waiting first.
+/// The expert's queue: projects under moderation in `sessions`, of `categories`, not written
+/// by `expert_id`, that await a conclusion (none yet, or a revision without its round 2),
+/// longest waiting first.
 pub async fn queue<C: ConnectionTrait>(
     db: &C,
+    expert_id: i64,
     sessions: &[i64],
     categories: &[i64],
     limit: u64,
@@ -291,6 +293,7 @@ pub async fn queue<C: ConnectionTrait>(
         .filter(project::Column::Status.eq(ProjectStatus::OnModeration))
         .filter(project::Column::BudgetSessionId.is_in(sessions.iter().copied()))
         .filter(project::Column::CategoryId.is_in(categories.iter().copied()))
+        .filter(project::Column::AuthorId.ne(expert_id))
         .filter(
             Condition::any()
                 .add(Expr::exists(conclusion_of_round(1)).not())

@@ -230,6 +230,27 @@ async fn not_feasible_then_revision_then_a_final_feasible_conclusion_admits() {
         .await;
     }
 
+    // An expert who writes a project in their own category does not review it.
+    let own = id_of(
+        c.expert
+            .post(
+                &format!("{BASE}/projects"),
+                &json!({
+                    "pot_id": c.pot, "category_id": c.sport, "title": "Проєкт експерта",
+                    "description": "Лавки", "items": lines(&[("Лавка", 1, "100")]),
+                }),
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(act(&c.expert, own, "submit", None).await.status(), 200);
+    problem(
+        conclude(&c.expert, own, json!({ "feasible": true })).await,
+        403,
+        "expert-own-project",
+    )
+    .await;
+
     // No conclusion yet: the moderator cannot admit; nor can the author revise.
     problem(
         act(&c.moderator, square, "admit", None).await,
