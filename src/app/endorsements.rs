@@ -17,8 +17,7 @@ use crate::domain::endorsement::{self as rules, Ask, BelowMinimum, Refusal};
 use crate::domain::project::Period;
 use crate::domain::timeline::StageKind;
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Lang, label};
-use crate::mail::{self, Mail};
+use crate::i18n::label;
 use crate::state::AppState;
 use crate::store;
 use crate::store::projects::to_domain;
@@ -240,33 +239,21 @@ async fn notify_reached(
     let Some(author) = store::users::find(txn, project.author_id).await? else {
         return Ok(());
     };
-    let Some(email) = author.email.as_deref() else {
-        return Ok(());
-    };
     let url = format!(
         "{}/cities/{}/projects/{}",
         state.settings.server.public_url.trim_end_matches('/'),
         city.slug,
         project.id
     );
-    mail::enqueue(
-        txn,
-        &state.localizer,
-        Mail {
-            to: email,
-            lang: Lang::negotiate(Some(&author.lang)),
-            template: "endorsements-reached",
-            args: vec![
-                ("title", project.title.clone()),
-                ("name", public_name(&author)),
-                ("count", count.to_string()),
-                ("minimum", minimum.to_string()),
-                ("url", url),
-            ],
-            city_id: Some(city.id),
-        },
-        state.clock.now(),
-    )
+    super::tell(state, txn, &author, "endorsements-reached", city.id, |_| {
+        vec![
+            ("title", project.title.clone()),
+            ("name", public_name(&author)),
+            ("count", count.to_string()),
+            ("minimum", minimum.to_string()),
+            ("url", url.clone()),
+        ]
+    })
     .await?;
     Ok(())
 }
